@@ -1,0 +1,55 @@
+using System.Text;
+using System.Text.Json;
+
+namespace PolicyAsCode.Json;
+
+/// <summary>
+/// Reads IAM policy documents from JSON, accepting what AWS accepts and rejecting what AWS rejects, and writes them in the
+/// canonical format of <see cref="CanonicalJsonWriter"/>.
+/// </summary>
+public static class PolicyJson
+{
+    /// <summary>The largest document read, in bytes. AWS's own quotas are far smaller (a few KB to tens of KB).</summary>
+    public const int MaxDocumentBytes = 1024 * 1024;
+
+    /// <summary>Reads a policy document.</summary>
+    /// <exception cref="PolicyParseException">The text is not a valid policy; the message names the path, line and column.</exception>
+    public static PolicyDocument Parse(string json) => Parse(Encoding.UTF8.GetBytes(json ?? throw new ArgumentNullException(nameof(json))));
+
+    /// <summary>Reads a policy document from UTF-8 bytes (a leading byte order mark is skipped).</summary>
+    /// <exception cref="PolicyParseException">The bytes are not a valid policy; the message names the path, line and column.</exception>
+    public static PolicyDocument Parse(ReadOnlySpan<byte> utf8Json)
+    {
+        if (utf8Json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) utf8Json = utf8Json[3..];
+        if (utf8Json.Length > MaxDocumentBytes)
+        {
+            throw new PolicyParseException(
+                $"the document is {utf8Json.Length:N0} bytes; the largest accepted is {MaxDocumentBytes:N0} bytes (AWS quotas for policies are a few KB)",
+                "$", 1, 1);
+        }
+        return PolicyReader.Read(utf8Json);
+    }
+
+    /// <summary>Reads a policy document, returning false and the error instead of throwing.</summary>
+    public static bool TryParse(string json, out PolicyDocument? document, out PolicyParseException? error)
+    {
+        try
+        {
+            document = Parse(json);
+            error = null;
+            return true;
+        }
+        catch (PolicyParseException e)
+        {
+            document = null;
+            error = e;
+            return false;
+        }
+    }
+
+    /// <summary>Writes a document in the canonical indented format.</summary>
+    public static string Write(PolicyDocument document) => CanonicalJsonWriter.Write(document, indented: true);
+
+    /// <summary>Writes a document in the canonical format, indented or minified.</summary>
+    public static string Write(PolicyDocument document, bool indented) => CanonicalJsonWriter.Write(document, indented);
+}
