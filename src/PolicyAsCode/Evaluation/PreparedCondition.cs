@@ -1,0 +1,300 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace PolicyAsCode;
+
+/// <summary>
+/// One condition with its policy values parsed once, evaluated against requests without re-reading the policy.
+/// </summary>
+/// <remarks>
+/// Semantics (IAM User Guide, "Condition operators" and "Single-valued vs. multivalued context keys"):
+/// values of one key are ORed; a negated operator holds when no value matches; an absent key makes a condition false,
+/// except negated operators and <c>...IfExists</c> (true) and <c>ForAllValues</c> (true); <c>ForAnyValue</c> is false on an
+/// absent or empty key. Without a set qualifier, a key with several request values holds when any of them matches
+/// (negated: when none does). A policy value or request value that cannot be read for the operator's type is an error,
+/// which fails closed.
+/// </remarks>
+internal sealed class PreparedCondition
+{
+    private readonly GlobPattern[]? _strings;
+    private readonly ArnPattern[]? _arns;
+    private readonly decimal[]? _numbers;
+    private readonly DateTimeOffset[]? _dates;
+    private readonly bool[]? _bools;
+    private readonly byte[][]? _binaries;
+    private readonly IpRange[]? _ranges;
+    private readonly ConditionOperatorKind _kind;
+    private readonly bool _negated;
+
+    public PreparedCondition(Condition condition, bool variables)
+    {
+        Condition = condition;
+        Operator = condition.Operator;
+        Key = condition.Key;
+        _kind = Operator.Kind;
+        _negated = Operator.IsNegated;
+        var values = condition.Values.Items;
+        try
+        {
+            switch (Operator.Family)
+            {
+                case ConditionOperatorFamily.String:
+                    bool like = _kind is ConditionOperatorKind.StringLike or ConditionOperatorKind.StringNotLike;
+                    bool ignoreCase = _kind is ConditionOperatorKind.StringEqualsIgnoreCase or ConditionOperatorKind.StringNotEqualsIgnoreCase;
+                    _strings = Array.ConvertAll(values, v => GlobPattern.Compile(v, wildcards: like, variables, ignoreCase));
+                    break;
+                case ConditionOperatorFamily.Arn:
+                    _arns = Array.ConvertAll(values, v => ArnPattern.Compile(v, variables, variablesInAllFields: true));
+                    break;
+                case ConditionOperatorFamily.Numeric:
+                    _numbers = Array.ConvertAll(values, v => TryNumber(v, out var n) ? n : throw new FormatException($"'{v}' is not a number"));
+                    break;
+                case ConditionOperatorFamily.Date:
+                    _dates = Array.ConvertAll(values, v => TryDate(v, out var d) ? d : throw new FormatException($"'{v}' is not a date"));
+                    break;
+                case ConditionOperatorFamily.Bool:
+                case ConditionOperatorFamily.Null:
+                    _bools = Array.ConvertAll(values, v => TryBool(v, out var b) ? b : throw new FormatException($"'{v}' is not true or false"));
+                    break;
+                case ConditionOperatorFamily.Binary:
+                    _binaries = Array.ConvertAll(values, v => Convert.FromBase64String(v));
+                    break;
+                case ConditionOperatorFamily.IpAddress:
+                    _ranges = Array.ConvertAll(values, v => IpRange.TryParse(v, out var r) ? r : throw new FormatException($"'{v}' is not an IP address or CIDR range"));
+                    break;
+            }
+        }
+        catch (FormatException e)
+        {
+            InvalidReason = $"{Operator.Name} {Key}: {e.Message}";
+        }
+    }
+
+    public Condition Condition { get; }
+
+    public ConditionOperator Operator { get; }
+
+    public string Key { get; }
+
+    /// <summary>Why a policy value cannot be used with this operator; such a condition always evaluates to an error.</summary>
+    public string? InvalidReason { get; }
+
+    public ConditionResult Evaluate(Request request)
+    {
+        if (InvalidReason is not null) return ConditionResult.Error;
+        bool present = request.TryGetValues(Key, out var values) && values!.Length > 0;
+        if (_kind == ConditionOperatorKind.Null)
+        {
+            // "Null": true asks for the key to be absent, false for it to be present (values ORed).
+            foreach (bool wantAbsent in _bools!)
+            {
+                if (wantAbsent != present) return ConditionResult.True;
+            }
+            return ConditionResult.False;
+        }
+        if (!present)
+        {
+            if (Operator.IfExists) return ConditionResult.True;
+            return Operator.Qualifier switch
+            {
+                SetQualifier.ForAllValues => ConditionResult.True,
+                SetQualifier.ForAnyValue => ConditionResult.False,
+                _ => ConditionResults.From(_negated),
+            };
+        }
+        switch (Operator.Qualifier)
+        {
+            case SetQualifier.ForAllValues:
+            {
+                var result = ConditionResult.True;
+                foreach (var value in values!)
+                {
+                    var r = PerValue(value, request);
+                    if (r == ConditionResult.False) return ConditionResult.False;
+                    if (r == ConditionResult.Error) result = ConditionResult.Error;
+                }
+                return result;
+            }
+            case SetQualifier.ForAnyValue:
+            {
+                var result = ConditionResult.False;
+                foreach (var value in values!)
+                {
+                    var r = PerValue(value, request);
+                    if (r == ConditionResult.True) return ConditionResult.True;
+                    if (r == ConditionResult.Error) result = ConditionResult.Error;
+                }
+                return result;
+            }
+            default:
+            {
+                var any = ConditionResult.False;
+                foreach (var value in values!)
+                {
+                    var r = MatchesAnyPolicyValue(value, request);
+                    if (r == ConditionResult.True)
+                    {
+                        any = ConditionResult.True;
+                        break;
+                    }
+                    if (r == ConditionResult.Error) any = ConditionResult.Error;
+                }
+                return _negated ? ConditionResults.Not(any) : any;
+            }
+        }
+    }
+
+    private ConditionResult PerValue(string value, Request request)
+    {
+        var r = MatchesAnyPolicyValue(value, request);
+        return _negated ? ConditionResults.Not(r) : r;
+    }
+
+    /// <summary>Whether the request value matches at least one policy value under the positive form of the operator.</summary>
+    private ConditionResult MatchesAnyPolicyValue(string value, Request request)
+    {
+        switch (Operator.Family)
+        {
+            case ConditionOperatorFamily.String:
+                foreach (var pattern in _strings!)
+                {
+                    if (pattern.IsMatch(value, 0, value.Length, request)) return ConditionResult.True;
+                }
+                return ConditionResult.False;
+            case ConditionOperatorFamily.Arn:
+                if (!ArnFields.TrySplit(value, out var fields)) return ConditionResult.False;
+                foreach (var pattern in _arns!)
+                {
+                    if (pattern.IsMatch(value, fields, request)) return ConditionResult.True;
+                }
+                return ConditionResult.False;
+            case ConditionOperatorFamily.Numeric:
+                if (!TryNumber(value, out var number)) return ConditionResult.Error;
+                foreach (var n in _numbers!)
+                {
+                    if (Compare(number.CompareTo(n))) return ConditionResult.True;
+                }
+                return ConditionResult.False;
+            case ConditionOperatorFamily.Date:
+                if (!TryDate(value, out var date)) return ConditionResult.Error;
+                foreach (var d in _dates!)
+                {
+                    if (Compare(date.CompareTo(d))) return ConditionResult.True;
+                }
+                return ConditionResult.False;
+            case ConditionOperatorFamily.Bool:
+                if (!TryBool(value, out var flag)) return ConditionResult.Error;
+                foreach (var b in _bools!)
+                {
+                    if (b == flag) return ConditionResult.True;
+                }
+                return ConditionResult.False;
+            case ConditionOperatorFamily.Binary:
+                Span<byte> buffer = value.Length <= 1024 ? stackalloc byte[value.Length] : new byte[value.Length];
+                if (!Convert.TryFromBase64String(value, buffer, out int written)) return ConditionResult.Error;
+                foreach (var bytes in _binaries!)
+                {
+                    if (buffer[..written].SequenceEqual(bytes)) return ConditionResult.True;
+                }
+                return ConditionResult.False;
+            case ConditionOperatorFamily.IpAddress:
+                if (!IPAddress.TryParse(value, out var address)) return ConditionResult.Error;
+                foreach (var range in _ranges!)
+                {
+                    if (range.Contains(address)) return ConditionResult.True;
+                }
+                return ConditionResult.False;
+            default:
+                return ConditionResult.Error;
+        }
+    }
+
+    /// <summary>Applies the positive comparison of the operator to <c>request.CompareTo(policy)</c>.</summary>
+    private bool Compare(int comparison) => _kind switch
+    {
+        ConditionOperatorKind.NumericEquals or ConditionOperatorKind.NumericNotEquals
+            or ConditionOperatorKind.DateEquals or ConditionOperatorKind.DateNotEquals => comparison == 0,
+        ConditionOperatorKind.NumericLessThan or ConditionOperatorKind.DateLessThan => comparison < 0,
+        ConditionOperatorKind.NumericLessThanEquals or ConditionOperatorKind.DateLessThanEquals => comparison <= 0,
+        ConditionOperatorKind.NumericGreaterThan or ConditionOperatorKind.DateGreaterThan => comparison > 0,
+        _ => comparison >= 0,
+    };
+
+    internal static bool TryNumber(string text, out decimal value)
+        => decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+
+    /// <summary>Dates are W3C ISO 8601 (e.g. <c>2026-01-01T00:00:00Z</c>, UTC when no offset is given) or epoch seconds.</summary>
+    internal static bool TryDate(string text, out DateTimeOffset value)
+    {
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long epoch))
+        {
+            if (epoch >= -62135596800 && epoch <= 253402300799)
+            {
+                value = DateTimeOffset.FromUnixTimeSeconds(epoch);
+                return true;
+            }
+            value = default;
+            return false;
+        }
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
+    }
+
+    internal static bool TryBool(string text, out bool value)
+    {
+        if (string.Equals(text, "true", StringComparison.OrdinalIgnoreCase))
+        {
+            value = true;
+            return true;
+        }
+        value = false;
+        return string.Equals(text, "false", StringComparison.OrdinalIgnoreCase);
+    }
+}
+
+/// <summary>An IPv4 or IPv6 CIDR range; a plain address is a range of one.</summary>
+internal readonly struct IpRange
+{
+    private readonly byte[] _network;
+    private readonly int _prefixLength;
+    private readonly AddressFamily _family;
+
+    private IpRange(byte[] network, int prefixLength, AddressFamily family)
+    {
+        _network = network;
+        _prefixLength = prefixLength;
+        _family = family;
+    }
+
+    public static bool TryParse(string text, out IpRange range)
+    {
+        range = default;
+        int slash = text.IndexOf('/');
+        string addressText = slash < 0 ? text : text[..slash];
+        if (!IPAddress.TryParse(addressText, out var address)) return false;
+        byte[] bytes = address.GetAddressBytes();
+        int max = bytes.Length * 8;
+        int prefix = max;
+        if (slash >= 0 && (!int.TryParse(text.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out prefix) || prefix > max))
+        {
+            return false;
+        }
+        range = new IpRange(bytes, prefix, address.AddressFamily);
+        return true;
+    }
+
+    public bool Contains(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6 && _family == AddressFamily.InterNetwork) address = address.MapToIPv4();
+        if (address.AddressFamily != _family) return false;
+        Span<byte> bytes = stackalloc byte[16];
+        if (!address.TryWriteBytes(bytes, out int length) || length != _network.Length) return false;
+        int full = _prefixLength / 8;
+        if (!bytes[..full].SequenceEqual(_network.AsSpan(0, full))) return false;
+        int rest = _prefixLength % 8;
+        if (rest == 0) return true;
+        int mask = 0xFF << (8 - rest) & 0xFF;
+        return (bytes[full] & mask) == (_network[full] & mask);
+    }
+}

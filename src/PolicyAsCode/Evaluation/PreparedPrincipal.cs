@@ -1,0 +1,97 @@
+namespace PolicyAsCode;
+
+/// <summary>A <c>Principal</c> or <c>NotPrincipal</c> element taken apart for matching callers.</summary>
+/// <remarks>
+/// IAM User Guide, "AWS JSON policy elements: Principal": an account id or account root ARN names the account (which
+/// delegates to its own IAM); a role ARN matches that role's sessions; user, role session and federated user ARNs match
+/// exactly; principal ARNs take no wildcards; <c>*</c> (bare or as <c>"AWS": "*"</c>) is everyone.
+/// </remarks>
+internal sealed class PreparedPrincipal
+{
+    private readonly Entry[] _entries;
+    private readonly bool _isNot;
+    private readonly bool _everyone;
+
+    public PreparedPrincipal(PrincipalElement element)
+    {
+        _isNot = element.IsNot;
+        ElementName = element.ElementName;
+        _everyone = element.IsWildcard;
+        _entries = Array.ConvertAll(element.Ids.Items, Entry.Create);
+    }
+
+    public string ElementName { get; }
+
+    public PrincipalGrant Match(PrincipalInfo caller)
+    {
+        var grant = _everyone ? EveryoneGrant(caller) : PrincipalGrant.None;
+        foreach (var entry in _entries)
+        {
+            var g = entry.Match(caller);
+            if (g > grant) grant = g;
+        }
+        if (!_isNot) return grant;
+        // NotPrincipal: everyone except those listed.
+        return grant == PrincipalGrant.None ? EveryoneGrant(caller) : PrincipalGrant.None;
+    }
+
+    private static PrincipalGrant EveryoneGrant(PrincipalInfo caller)
+        => caller.Kind is PrincipalKind.AssumedRole or PrincipalKind.Role ? PrincipalGrant.Role : PrincipalGrant.Identity;
+
+    private enum EntryKind
+    {
+        Everyone,
+        Account,
+        Role,
+        Exact,
+        ExactIgnoreCase,
+    }
+
+    private readonly record struct Entry(EntryKind Kind, string Value, string? Account)
+    {
+        public static Entry Create(PrincipalId id)
+        {
+            string value = id.Value;
+            if (id.Type != PrincipalType.Aws)
+            {
+                // Service principals and identity provider names are DNS names.
+                return new Entry(id.Type == PrincipalType.CanonicalUser ? EntryKind.Exact : EntryKind.ExactIgnoreCase, value, null);
+            }
+            if (value == "*") return new Entry(EntryKind.Everyone, value, null);
+            if (Arn.IsAccountId(value)) return new Entry(EntryKind.Account, value, value);
+            if (Arn.TryParse(value, out var arn, out _) && arn!.Service == "iam")
+            {
+                if (arn.Resource == "root") return new Entry(EntryKind.Account, value, arn.Account);
+                if (arn.Resource.StartsWith("role/", StringComparison.Ordinal))
+                {
+                    return new Entry(EntryKind.Role, arn.Resource.Substring(arn.Resource.LastIndexOf('/') + 1), arn.Account);
+                }
+            }
+            return new Entry(EntryKind.Exact, value, null);
+        }
+
+        public PrincipalGrant Match(PrincipalInfo caller)
+        {
+            switch (Kind)
+            {
+                case EntryKind.Everyone:
+                    return EveryoneGrant(caller);
+                case EntryKind.Account:
+                    return caller.Account == Account && caller.Kind is not (PrincipalKind.Anonymous or PrincipalKind.ServiceOrProvider)
+                        ? PrincipalGrant.Account : PrincipalGrant.None;
+                case EntryKind.Role:
+                    if (caller.Kind is PrincipalKind.AssumedRole or PrincipalKind.Role && caller.Account == Account
+                        && string.Equals(caller.Name, Value, StringComparison.OrdinalIgnoreCase))
+                    {
+                        // Granting to a role ARN reaches its sessions, but remains limited by boundaries and session policies.
+                        return PrincipalGrant.Role;
+                    }
+                    return PrincipalGrant.None;
+                case EntryKind.ExactIgnoreCase:
+                    return string.Equals(caller.Raw, Value, StringComparison.OrdinalIgnoreCase) ? PrincipalGrant.Identity : PrincipalGrant.None;
+                default:
+                    return string.Equals(caller.Raw, Value, StringComparison.Ordinal) ? PrincipalGrant.Identity : PrincipalGrant.None;
+            }
+        }
+    }
+}

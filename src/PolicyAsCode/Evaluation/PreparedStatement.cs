@@ -1,0 +1,122 @@
+namespace PolicyAsCode;
+
+/// <summary>One statement with its patterns, principals and conditions parsed for evaluation.</summary>
+internal sealed class PreparedStatement
+{
+    private readonly GlobPattern[] _actions;
+    private readonly bool _notAction;
+    private readonly ArnPattern[]? _resources;
+    private readonly bool _notResource;
+    private readonly PreparedPrincipal? _principal;
+    private readonly PreparedCondition[] _conditions;
+
+    public PreparedStatement(Statement statement, int index, bool variables)
+    {
+        Statement = statement;
+        Index = index;
+        Effect = statement.Effect;
+        // IAM User Guide, "IAM JSON policy elements: Action": action names are case-insensitive and take * and ?.
+        _actions = Array.ConvertAll(statement.Action.Values.Items, a => GlobPattern.Compile(a, wildcards: true, variables: false, ignoreCase: true));
+        _notAction = statement.Action.IsNot;
+        if (statement.Resource is { } resource)
+        {
+            _resources = Array.ConvertAll(resource.Values.Items, r => ArnPattern.Compile(r, variables));
+            _notResource = resource.IsNot;
+        }
+        if (statement.Principal is { } principal) _principal = new PreparedPrincipal(principal);
+        _conditions = Array.ConvertAll(statement.Conditions.Items, c => new PreparedCondition(c, variables));
+    }
+
+    public Statement Statement { get; }
+
+    public int Index { get; }
+
+    public Effect Effect { get; }
+
+    /// <summary>
+    /// Whether the statement applies to the request. A condition that cannot be evaluated makes an Allow statement not
+    /// apply and a Deny statement apply: evaluation fails closed.
+    /// </summary>
+    public bool Match(Request request, out PrincipalGrant grant, List<StatementTrace>? traces, string? label)
+    {
+        grant = PrincipalGrant.None;
+        if (!MatchesAction(request.Action))
+        {
+            if (traces is not null) Trace(traces, label, false, _notAction ? $"{request.Action} is excluded by NotAction" : $"{request.Action} is not in Action");
+            return false;
+        }
+        if (!MatchesResource(request))
+        {
+            if (traces is not null) Trace(traces, label, false, _notResource ? $"{request.Resource} is excluded by NotResource" : $"{request.Resource} is not in Resource");
+            return false;
+        }
+        if (_principal is not null)
+        {
+            grant = _principal.Match(request.PrincipalInfo);
+            if (grant == PrincipalGrant.None)
+            {
+                if (traces is not null) Trace(traces, label, false, $"the caller {request.Principal ?? "(anonymous)"} is not in {_principal.ElementName}");
+                return false;
+            }
+        }
+        foreach (var condition in _conditions)
+        {
+            var result = condition.Evaluate(request);
+            if (result == ConditionResult.True) continue;
+            if (result == ConditionResult.Error)
+            {
+                bool applies = Effect == Effect.Deny;
+                if (traces is not null)
+                {
+                    string why = condition.InvalidReason ?? $"a request value of {condition.Key} cannot be read for {condition.Operator.Name}";
+                    Trace(traces, label, applies, $"condition cannot be evaluated ({why}); failing closed");
+                }
+                if (!applies) grant = PrincipalGrant.None;
+                return applies;
+            }
+            if (traces is not null) Trace(traces, label, false, $"condition {condition.Operator.Name} {condition.Key} {Describe(condition.Condition)} is false");
+            grant = PrincipalGrant.None;
+            return false;
+        }
+        if (traces is not null) Trace(traces, label, true, "action, resource" + (_principal is null ? "" : ", principal") + (_conditions.Length == 0 ? "" : " and conditions") + " match");
+        return true;
+    }
+
+    private bool MatchesAction(string action)
+    {
+        bool listed = false;
+        foreach (var pattern in _actions)
+        {
+            if (pattern.IsMatch(action, 0, action.Length, null))
+            {
+                listed = true;
+                break;
+            }
+        }
+        return listed != _notAction;
+    }
+
+    private bool MatchesResource(Request request)
+    {
+        // A statement with no Resource element (a trust policy, or a resource policy where the service implies it)
+        // applies to the resource the policy is attached to.
+        if (_resources is null) return true;
+        bool listed = false;
+        string resource = request.Resource;
+        foreach (var pattern in _resources)
+        {
+            if (pattern.IsMatch(resource, request.ResourceFields, request))
+            {
+                listed = true;
+                break;
+            }
+        }
+        return listed != _notResource;
+    }
+
+    private void Trace(List<StatementTrace> traces, string? label, bool matched, string reason)
+        => traces.Add(new StatementTrace(label ?? "policy", Index, Statement.Sid, Effect, matched, reason));
+
+    private static string Describe(Condition condition)
+        => condition.Values.Count == 1 ? $"\"{condition.Values[0]}\"" : "[" + string.Join(", ", condition.Values.Select(v => $"\"{v}\"")) + "]";
+}

@@ -1,0 +1,122 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace PolicyAsCode;
+
+/// <summary>
+/// A request to evaluate: who (principal) wants to do what (action) to which resource, with the request context.
+/// </summary>
+/// <remarks>
+/// Immutable; build it once and evaluate it against any number of policies without allocating. Context keys are matched
+/// case-insensitively, as AWS does. Keys AWS always derives from the principal and resource (<c>aws:PrincipalArn</c>,
+/// <c>aws:PrincipalAccount</c>, <c>aws:PrincipalType</c>, <c>aws:PrincipalIsAWSService</c>, <c>aws:username</c> for IAM
+/// users, <c>aws:ResourceAccount</c>) are added when the caller does not give them.
+/// </remarks>
+public sealed class Request : IContextValueSource
+{
+    private readonly Dictionary<string, string[]> _context;
+    private readonly ArnFields _resourceFields;
+
+    /// <summary>Creates a request.</summary>
+    /// <param name="principal">
+    /// The caller: an IAM user, role, role session (<c>arn:aws:sts::111122223333:assumed-role/Role/Session</c>), federated user
+    /// or account ARN, a 12-digit account id, a service principal such as <c>ec2.amazonaws.com</c>, a web identity or SAML
+    /// provider, or null for an anonymous caller.
+    /// </param>
+    /// <param name="action">The action, e.g. <c>s3:GetObject</c>.</param>
+    /// <param name="resource">The resource ARN, or <c>*</c> for actions that AWS documents with no resource type.</param>
+    /// <param name="context">Request context keys and their values.</param>
+    /// <param name="resourceAccount">
+    /// The account that owns the resource, when the ARN does not say (S3 bucket and object ARNs have no account field).
+    /// </param>
+    public Request(string? principal, string action, string resource,
+        IEnumerable<KeyValuePair<string, string[]>>? context = null, string? resourceAccount = null)
+    {
+        Action = action ?? throw new ArgumentNullException(nameof(action));
+        Resource = resource ?? throw new ArgumentNullException(nameof(resource));
+        Principal = string.IsNullOrEmpty(principal) ? null : principal;
+        PrincipalInfo = PrincipalInfo.Parse(Principal);
+        ArnFields.TrySplit(resource, out _resourceFields);
+        _context = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+        if (context is not null)
+        {
+            foreach (var (key, values) in context)
+            {
+                _context[key] = values ?? throw new ArgumentException($"The context key '{key}' has null values.", nameof(context));
+            }
+        }
+        ResourceAccount = !string.IsNullOrEmpty(resourceAccount) ? resourceAccount
+            : _resourceFields.IsValid && AccountOf(resource, _resourceFields) is { Length: > 0 } account ? account
+            : PrincipalInfo.Account;
+        AddDerivedKeys();
+    }
+
+    /// <summary>The caller, or null when anonymous.</summary>
+    public string? Principal { get; }
+
+    /// <summary>The action.</summary>
+    public string Action { get; }
+
+    /// <summary>The resource ARN or <c>*</c>.</summary>
+    public string Resource { get; }
+
+    /// <summary>The caller's account id, when the principal names one.</summary>
+    public string? PrincipalAccount => PrincipalInfo.Account;
+
+    /// <summary>
+    /// The resource's account: the one given, else the ARN's account field, else (S3 ARNs and <c>*</c>) the caller's.
+    /// </summary>
+    public string? ResourceAccount { get; }
+
+    /// <summary>The request context, including derived keys.</summary>
+    public IReadOnlyDictionary<string, string[]> Context => _context;
+
+    internal PrincipalInfo PrincipalInfo { get; }
+
+    internal ref readonly ArnFields ResourceFields => ref _resourceFields;
+
+    /// <summary>Whether caller and resource are in the same account (or either has none, as for service principals).</summary>
+    public bool IsSameAccount => PrincipalInfo.Account is null || ResourceAccount is null
+        || string.Equals(PrincipalInfo.Account, ResourceAccount, StringComparison.Ordinal);
+
+    /// <summary>Returns a copy of this request with a context key set (replacing any earlier values).</summary>
+    public Request WithContext(string key, params string[] values)
+    {
+        var context = new Dictionary<string, string[]>(_context, StringComparer.OrdinalIgnoreCase) { [key] = values };
+        return new Request(Principal, Action, Resource, context, ResourceAccount);
+    }
+
+    /// <summary>Gets the values of a context key (case-insensitive).</summary>
+    public bool TryGetValues(string key, [MaybeNullWhen(false)] out string[] values) => _context.TryGetValue(key, out values);
+
+    /// <inheritdoc/>
+    public bool TryGetSingleValue(string key, out string value)
+    {
+        if (_context.TryGetValue(key, out var values) && values.Length == 1)
+        {
+            value = values[0];
+            return true;
+        }
+        value = "";
+        return false;
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Principal ?? "(anonymous)"} {Action} {Resource}";
+
+    private void AddDerivedKeys()
+    {
+        var info = PrincipalInfo;
+        if (info.PrincipalArn is { } principalArn) _context.TryAdd("aws:PrincipalArn", [principalArn]);
+        if (info.Account is { } account) _context.TryAdd("aws:PrincipalAccount", [account]);
+        if (info.PrincipalType is { } type) _context.TryAdd("aws:PrincipalType", [type]);
+        if (info.Kind == PrincipalKind.User) _context.TryAdd("aws:username", [info.Name!]);
+        _context.TryAdd("aws:PrincipalIsAWSService", [info.Kind == PrincipalKind.ServiceOrProvider && Principal!.EndsWith(".amazonaws.com", StringComparison.Ordinal) ? "true" : "false"]);
+        if (ResourceAccount is { } resourceAccount) _context.TryAdd("aws:ResourceAccount", [resourceAccount]);
+    }
+
+    private static string AccountOf(string arn, in ArnFields fields)
+    {
+        fields.GetRange(arn, 4, out int start, out int end);
+        return arn.Substring(start, end - start);
+    }
+}
