@@ -1,7 +1,3 @@
-using System.CommandLine;
-using System.CommandLine.Help;
+using PolicyAsCode.Cli;
 
-// Placeholder entry point: prints usage until the real commands land.
-var root = new RootCommand("pac: AWS IAM policies as typed C#.");
-root.SetAction(parseResult => new HelpAction().Invoke(parseResult));
-return root.Parse(args).Invoke();
+return Pac.Run(args, Console.Out, Console.Error, Console.In);

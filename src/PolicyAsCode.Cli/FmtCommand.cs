@@ -1,0 +1,54 @@
+using System.CommandLine;
+using System.Text;
+using PolicyAsCode.Json;
+
+namespace PolicyAsCode.Cli;
+
+/// <summary><c>pac fmt</c>: prints or rewrites policies in the canonical format.</summary>
+internal static class FmtCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var files = new Argument<string[]>("FILE") { Description = "Policy JSON files.", Arity = ArgumentArity.OneOrMore };
+        var write = new Option<bool>("--write", "-w") { Description = "Rewrite the files in place instead of printing them." };
+        var check = new Option<bool>("--check") { Description = "Print nothing; exit 1 when a file is not in canonical format." };
+        var minify = new Option<bool>("--minify") { Description = "Write one line without whitespace (as IAM counts policy size)." };
+        var command = new Command("fmt", "Print policies in the canonical format (or rewrite them with --write).") { files, write, check, minify };
+        command.SetAction(parseResult => Run(parseResult.GetValue(files)!, parseResult.GetValue(write), parseResult.GetValue(check),
+            parseResult.GetValue(minify), stdout, stderr));
+        return command;
+    }
+
+    private static int Run(string[] files, bool write, bool check, bool minify, TextWriter stdout, TextWriter stderr)
+    {
+        int exit = Pac.Success;
+        foreach (var file in files)
+        {
+            var document = PolicyFiles.TryRead(file, stderr);
+            if (document is null)
+            {
+                exit = Pac.BadInput;
+                continue;
+            }
+            string formatted = PolicyJson.Write(document, indented: !minify);
+            if (check)
+            {
+                if (File.ReadAllText(file) != formatted)
+                {
+                    stderr.WriteLine($"{file}: not in canonical format (run 'pac fmt --write {file}')");
+                    if (exit == Pac.Success) exit = Pac.Findings;
+                }
+            }
+            else if (write)
+            {
+                if (File.ReadAllText(file) != formatted) File.WriteAllText(file, formatted, new UTF8Encoding(false));
+            }
+            else
+            {
+                stdout.Write(formatted);
+                if (minify) stdout.WriteLine();
+            }
+        }
+        return exit;
+    }
+}

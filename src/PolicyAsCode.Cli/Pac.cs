@@ -1,0 +1,34 @@
+using System.CommandLine;
+
+namespace PolicyAsCode.Cli;
+
+/// <summary>The <c>pac</c> command: its subcommands, run with the given standard streams so tests can drive it in-process.</summary>
+public static class Pac
+{
+    /// <summary>Exit code when every input was read and handled.</summary>
+    public const int Success = 0;
+
+    /// <summary>Exit code for a check that found problems (<c>pac fmt --check</c>).</summary>
+    public const int Findings = 1;
+
+    /// <summary>Exit code for input that cannot be read: a missing file, malformed JSON, a bad argument.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>Runs <c>pac</c> with the given arguments and streams, returning the exit code.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin)
+    {
+        var root = new RootCommand("pac: check, format and evaluate AWS IAM policies.")
+        {
+            EvalCommand.Create(stdout, stderr, stdin),
+            FmtCommand.Create(stdout, stderr),
+        };
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors) stderr.WriteLine($"pac: {error.Message}");
+            stderr.WriteLine("Run 'pac --help' for usage.");
+            return BadInput;
+        }
+        return parseResult.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+}
