@@ -3,7 +3,7 @@ namespace PolicyAsCode;
 /// <summary>One statement with its patterns, principals and conditions parsed for evaluation.</summary>
 internal sealed class PreparedStatement
 {
-    private readonly GlobPattern[] _actions;
+    private readonly ActionMatcher _actions;
     private readonly bool _notAction;
     private readonly ArnPattern[]? _resources;
     private readonly bool _notResource;
@@ -15,8 +15,7 @@ internal sealed class PreparedStatement
         Statement = statement;
         Index = index;
         Effect = statement.Effect;
-        // IAM User Guide, "IAM JSON policy elements: Action": action names are case-insensitive and take * and ?.
-        _actions = Array.ConvertAll(statement.Action.Values.Items, a => GlobPattern.Compile(a, wildcards: true, variables: false, ignoreCase: true));
+        _actions = new ActionMatcher(statement.Action.Values);
         _notAction = statement.Action.IsNot;
         if (statement.Resource is { } resource)
         {
@@ -82,19 +81,7 @@ internal sealed class PreparedStatement
         return true;
     }
 
-    private bool MatchesAction(string action)
-    {
-        bool listed = false;
-        foreach (var pattern in _actions)
-        {
-            if (pattern.IsMatch(action, 0, action.Length, null))
-            {
-                listed = true;
-                break;
-            }
-        }
-        return listed != _notAction;
-    }
+    private bool MatchesAction(string action) => _actions.IsListed(action) != _notAction;
 
     private bool MatchesResource(Request request)
     {

@@ -1,0 +1,66 @@
+namespace PolicyAsCode;
+
+/// <summary>
+/// The <c>Action</c>/<c>NotAction</c> patterns of one statement, indexed by service prefix so that a statement listing
+/// thousands of actions (AWS's <c>ReadOnlyAccess</c>) is checked against the few patterns of the request's service only.
+/// </summary>
+/// <remarks>
+/// IAM User Guide, "IAM JSON policy elements: Action": actions are <c>service:name</c>, case-insensitive, with <c>*</c> and
+/// <c>?</c> wildcards. Patterns whose service prefix itself has a wildcard (such as <c>*</c>) are checked for every action.
+/// Lookups use the span of the request's prefix, so matching allocates nothing.
+/// </remarks>
+internal sealed class ActionMatcher
+{
+    private const int IndexThreshold = 8;
+
+    private readonly GlobPattern[] _all;
+    private readonly GlobPattern[] _anyService;
+    private readonly Dictionary<string, GlobPattern[]>.AlternateLookup<ReadOnlySpan<char>> _byService;
+    private readonly bool _indexed;
+
+    public ActionMatcher(EquatableArray<string> patterns)
+    {
+        _all = Array.ConvertAll(patterns.Items, a => GlobPattern.Compile(a, wildcards: true, variables: false, ignoreCase: true));
+        _anyService = [];
+        var byService = new Dictionary<string, GlobPattern[]>(StringComparer.OrdinalIgnoreCase);
+        _byService = byService.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (_all.Length < IndexThreshold) return;
+        _indexed = true;
+        var groups = new Dictionary<string, List<GlobPattern>>(StringComparer.OrdinalIgnoreCase);
+        var anyService = new List<GlobPattern>();
+        foreach (var pattern in _all)
+        {
+            string source = pattern.Source;
+            int colon = source.IndexOf(':');
+            string? service = colon > 0 ? source[..colon] : null;
+            if (service is null || service.AsSpan().IndexOfAny('*', '?') >= 0)
+            {
+                anyService.Add(pattern);
+                continue;
+            }
+            if (!groups.TryGetValue(service, out var list)) groups[service] = list = [];
+            list.Add(pattern);
+        }
+        foreach (var (service, list) in groups) byService[service] = [.. list];
+        _anyService = [.. anyService];
+    }
+
+    /// <summary>Whether any pattern matches the action.</summary>
+    public bool IsListed(string action)
+    {
+        if (!_indexed) return AnyMatch(_all, action);
+        if (AnyMatch(_anyService, action)) return true;
+        int colon = action.IndexOf(':');
+        if (colon <= 0) return false;
+        return _byService.TryGetValue(action.AsSpan(0, colon), out var patterns) && AnyMatch(patterns, action);
+    }
+
+    private static bool AnyMatch(GlobPattern[] patterns, string action)
+    {
+        foreach (var pattern in patterns)
+        {
+            if (pattern.IsMatch(action, 0, action.Length, null)) return true;
+        }
+        return false;
+    }
+}
