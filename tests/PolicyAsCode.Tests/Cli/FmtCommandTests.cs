@@ -267,6 +267,29 @@ public sealed class FmtCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_byte_order_mark_is_not_canonical()
+    {
+        string bom = _dir.WriteBytes("bom.json", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(s_messyCanonical)]);
+
+        var check = PacRunner.Run("fmt", "--check", bom);
+
+        Assert.Equal(Pac.Findings, check.ExitCode);
+        Assert.StartsWith($"{bom}: not in canonical format", Assert.Single(check.StderrLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_removes_a_byte_order_mark()
+    {
+        string bom = _dir.WriteBytes("bom.json", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(s_messyCanonical)]);
+
+        var result = PacRunner.Run("fmt", "--write", bom);
+
+        Assert.Equal(Pac.Success, result.ExitCode);
+        Assert.Equal(Encoding.UTF8.GetBytes(s_messyCanonical), File.ReadAllBytes(bom));
+        Assert.Equal(Pac.Success, PacRunner.Run("fmt", "--check", bom).ExitCode);
+    }
+
+    [Fact]
     public void Check_reports_only_the_non_canonical_files_among_several()
     {
         string canonical = _dir.Write("canonical.json", s_messyCanonical);
