@@ -41,7 +41,7 @@ internal static class FmtCommand
             }
             else if (write)
             {
-                if (!IsUnchanged(file, formatted)) File.WriteAllText(file, formatted, s_utf8);
+                if (!IsUnchanged(file, formatted) && !TryWrite(file, formatted, stderr)) exit = Pac.BadInput;
             }
             else
             {
@@ -58,6 +58,21 @@ internal static class FmtCommand
     /// </summary>
     private static bool IsUnchanged(string file, string formatted)
         => File.ReadAllBytes(file).AsSpan().SequenceEqual(s_utf8.GetBytes(formatted));
+
+    /// <summary>Rewrites a file; on failure reports it and returns false, so the other files are still handled.</summary>
+    private static bool TryWrite(string file, string formatted, TextWriter stderr)
+    {
+        try
+        {
+            File.WriteAllText(file, formatted, s_utf8);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"{file}: cannot write the file: {e.Message}");
+            return false;
+        }
+    }
 
     private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
 }

@@ -388,6 +388,33 @@ public sealed class FmtCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_file_that_cannot_be_written_is_exit_2_and_the_other_files_are_still_rewritten()
+    {
+        using var locked = new UnwritableFile(_dir, "locked.json", MessyPolicy);
+        string messy = _dir.Write("messy.json", MessyPolicy);
+        Assert.ThrowsAny<Exception>(() => File.WriteAllText(locked.Path, s_messyCanonical)); // the premise of the test
+
+        var result = PacRunner.Run("fmt", "--write", locked.Path, messy);
+
+        Assert.Equal(Pac.BadInput, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        Assert.StartsWith($"{locked.Path}: cannot write the file: ", Assert.Single(result.StderrLines), StringComparison.Ordinal);
+        Assert.Equal(MessyPolicy, File.ReadAllText(locked.Path));
+        Assert.Equal(s_messyCanonical, File.ReadAllText(messy));
+    }
+
+    [Fact]
+    public void Write_does_not_touch_a_canonical_file_even_one_that_cannot_be_written()
+    {
+        using var locked = new UnwritableFile(_dir, "locked.json", s_messyCanonical);
+
+        var result = PacRunner.Run("fmt", "--write", locked.Path);
+
+        Assert.Equal(Pac.Success, result.ExitCode);
+        Assert.Equal("", result.Stderr);
+    }
+
+    [Fact]
     public void A_missing_file_with_write_is_not_created()
     {
         string missing = _dir.Combine("does-not-exist.json");
