@@ -264,6 +264,32 @@ public sealed class EvalBatchTests : IDisposable
         Assert.StartsWith("line 1: " + problem, Error(answer), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Strings_that_are_not_valid_UTF16_get_error_answers_and_the_run_goes_on()
+    {
+        // "\ud800" is a lone surrogate: valid JSON syntax, but not a readable string.
+        string jsonl = string.Join("\n",
+            """{"id":"\ud800","identityPolicies":[],"request":{"action":"s3:GetObject"}}""",
+            """{"id":"action","identityPolicies":[],"request":{"action":"s3:\ud800"}}""",
+            """{"id":"context-key","identityPolicies":[],"request":{"action":"s3:GetObject","context":{"\udc00":"x"}}}""",
+            """{"id":"context-value","identityPolicies":[],"request":{"action":"s3:GetObject","context":{"k":["a","\ud800"]}}}""",
+            """{"id":"policy","identityPolicies":[{"Version":"2012-10-17","Statement":[{"Sid":"\ud800","Effect":"Allow","Action":"*","Resource":"*"}]}],"request":{"action":"s3:GetObject"}}""",
+            Case("ok", ReadObjects, GetObjectRequest));
+
+        var (result, answers) = RunBatch(jsonl);
+
+        Assert.Equal(Pac.BadInput, result.ExitCode);
+        Assert.Equal("", result.Stderr);
+        Assert.Equal(6, answers.Length);
+        Assert.Equal([null, "action", "context-key", "context-value", "policy"], answers[..5].Select(Id));
+        for (int i = 0; i < 5; i++)
+        {
+            Assert.StartsWith($"line {i + 1}: ", Error(answers[i]), StringComparison.Ordinal);
+        }
+        Assert.Equal("ok", Id(answers[5]));
+        Assert.Equal("Allow", Decision(answers[5]));
+    }
+
     // ---- the policy kinds ----
 
     [Fact]
