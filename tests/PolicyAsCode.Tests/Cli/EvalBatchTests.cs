@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CsCheck;
 using PolicyAsCode.Cli;
 
 namespace PolicyAsCode.Tests.Cli;
@@ -288,6 +289,61 @@ public sealed class EvalBatchTests : IDisposable
         }
         Assert.Equal("ok", Id(answers[5]));
         Assert.Equal("Allow", Decision(answers[5]));
+    }
+
+    [Fact]
+    public void Any_mutation_of_valid_cases_gets_exactly_one_answer_per_line()
+    {
+        // Cases from the example and with every policy kind and context value type, then damaged by random edits.
+        string[] corpus =
+        [
+            .. File.ReadAllLines(ScenarioFile),
+            ContextCase("ctx", """{"aws:SecureTransport":true,"s3:max-keys":[5,6.5],"aws:TagKeys":["env","team"],"b":false}"""),
+            Case("kinds", ReadObjects + "," + AllowAll, GetObjectRequest,
+                $"\"resourcePolicy\":null,\"permissionsBoundary\":{AllowAll},\"serviceControlPolicies\":[{AllowAll}],\"sessionPolicies\":[{ReadObjects}],"),
+        ];
+        // Edits insert or overwrite with single characters or JSON fragments. Lines come from decoded UTF-8 (invalid bytes
+        // become U+FFFD), so they hold no lone surrogate characters, but escapes such as "\ud800" are valid JSON syntax.
+        var text = Gen.OneOf<string>(
+            Gen.Char["{}[]\":,\\ \tntrufalse0123456789.-+eE*$?/x\u00e9\ufffd"].Select(c => c.ToString()),
+            Gen.OneOf("\\ud800", "\\u0041", "\\n", "\"\\ud800\"", "\"\\u0000\"", "null", "true", "[]", "{}", "\"\"", "1e400", "-0", "[\"a\",[\"b\"]]", "\"arn:aws:iam::1:root\"", "\"*\""));
+        var edit = Gen.Select(Gen.Int[0, 3], Gen.Int[0, 100_000], text);
+        var line = Gen.Select(Gen.Int[0, corpus.Length - 1], edit.Array[1, 4]).Select((seed, edits) => Mutate(corpus[seed], edits));
+
+        line.Array[1, 4].Sample(lines =>
+        {
+            var (result, answers) = RunBatch(string.Join("\n", lines));
+
+            Assert.Equal("", result.Stderr);
+            Assert.Equal(lines.Count(l => !string.IsNullOrWhiteSpace(l)), answers.Length);
+            bool anyError = false;
+            foreach (var answer in answers)
+            {
+                Assert.Equal(JsonValueKind.Object, answer.ValueKind);
+                Assert.True(answer.TryGetProperty("id", out _));
+                bool error = answer.TryGetProperty("error", out _);
+                Assert.NotEqual(error, answer.TryGetProperty("decision", out _));
+                anyError |= error;
+            }
+            Assert.Equal(anyError ? Pac.BadInput : Pac.Success, result.ExitCode);
+        }, iter: 2000);
+    }
+
+    private static string Mutate(string line, (int Op, int Position, string Text)[] edits)
+    {
+        var sb = new System.Text.StringBuilder(line);
+        foreach (var (op, position, text) in edits)
+        {
+            int at = sb.Length == 0 ? 0 : position % sb.Length;
+            switch (op)
+            {
+                case 0: sb.Insert(at, text); break;
+                case 1: sb.Remove(at, Math.Min(text.Length, sb.Length - at)); break;
+                case 2: sb.Remove(at, Math.Min(text.Length, sb.Length - at)).Insert(at, text); break;
+                default: sb.Length = at; break;
+            }
+        }
+        return sb.ToString();
     }
 
     // ---- the policy kinds ----
