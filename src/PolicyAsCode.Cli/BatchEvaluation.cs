@@ -67,6 +67,13 @@ internal static class BatchEvaluation
             failed = true;
             return Write(id, null, $"line {lineNumber}: {e.Message}", null);
         }
+        catch (InvalidOperationException e)
+        {
+            // JsonDocument accepts escapes that are not valid UTF-16, such as a lone surrogate "\ud800"; reading such a
+            // string (an id, action, context key or value, or a string inside a policy) throws this.
+            failed = true;
+            return Write(id, null, $"line {lineNumber}: a string cannot be read: {e.Message}", null);
+        }
     }
 
     private static (PolicySet Set, Request Request) ReadCase(JsonElement root)

@@ -33,7 +33,7 @@ internal static class FmtCommand
             string formatted = PolicyJson.Write(document, indented: !minify);
             if (check)
             {
-                if (File.ReadAllText(file) != formatted)
+                if (!IsUnchanged(file, formatted))
                 {
                     stderr.WriteLine($"{file}: not in canonical format (run 'pac fmt --write {file}')");
                     if (exit == Pac.Success) exit = Pac.Findings;
@@ -41,7 +41,7 @@ internal static class FmtCommand
             }
             else if (write)
             {
-                if (File.ReadAllText(file) != formatted) File.WriteAllText(file, formatted, new UTF8Encoding(false));
+                if (!IsUnchanged(file, formatted) && !TryWrite(file, formatted, stderr)) exit = Pac.BadInput;
             }
             else
             {
@@ -51,4 +51,28 @@ internal static class FmtCommand
         }
         return exit;
     }
+
+    /// <summary>
+    /// Whether the file already holds exactly the formatted bytes. Compares bytes, not decoded text: reading text would
+    /// drop a byte order mark, so a file with one would pass --check and be left alone by --write.
+    /// </summary>
+    private static bool IsUnchanged(string file, string formatted)
+        => File.ReadAllBytes(file).AsSpan().SequenceEqual(s_utf8.GetBytes(formatted));
+
+    /// <summary>Rewrites a file; on failure reports it and returns false, so the other files are still handled.</summary>
+    private static bool TryWrite(string file, string formatted, TextWriter stderr)
+    {
+        try
+        {
+            File.WriteAllText(file, formatted, s_utf8);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"{file}: cannot write the file: {e.Message}");
+            return false;
+        }
+    }
+
+    private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
 }
