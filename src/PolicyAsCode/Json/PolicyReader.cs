@@ -78,6 +78,14 @@ internal ref struct PolicyReader
                     break;
             }
         }
+        // A JSON text is exactly one value (RFC 8259, section 2); the reader stops at the document's closing brace, so
+        // look past it ourselves.
+        long end = _reader.TokenStartIndex + 1;
+        while (end < _utf8.Length && _utf8[(int)end] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r') end++;
+        if (end < _utf8.Length)
+        {
+            throw Error("invalid JSON: there is more text after the end of the policy document; a policy is a single JSON object", "$", end);
+        }
         if (statements is null)
         {
             throw Error("the document has no Statement element; a policy needs at least one statement", "$", start);
