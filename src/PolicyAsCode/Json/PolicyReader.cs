@@ -227,7 +227,7 @@ internal ref struct PolicyReader
     {
         if (_reader.TokenType == JsonTokenType.String)
         {
-            string value = _reader.GetString()!;
+            string value = GetString(path);
             if (value != "*")
             {
                 throw Error($"'{value}' is not a valid principal; use \"*\" for everyone or an object such as {{\"AWS\": \"{Escape(value)}\"}}", path);
@@ -270,7 +270,7 @@ internal ref struct PolicyReader
         var seenOperators = new HashSet<string>(StringComparer.Ordinal);
         while (Next() != JsonTokenType.EndObject)
         {
-            string opName = _reader.GetString()!;
+            string opName = GetString(path);
             string opPath = path + "." + opName;
             if (!seenOperators.Add(opName))
             {
@@ -288,7 +288,7 @@ internal ref struct PolicyReader
             var seenKeys = new HashSet<string>(StringComparer.Ordinal);
             while (Next() != JsonTokenType.EndObject)
             {
-                string key = _reader.GetString()!;
+                string key = GetString(opPath);
                 string keyPath = opPath + "." + key;
                 if (!seenKeys.Add(key))
                 {
@@ -327,7 +327,7 @@ internal ref struct PolicyReader
 
     private string ConditionValue(string path) => _reader.TokenType switch
     {
-        JsonTokenType.String => _reader.GetString()!,
+        JsonTokenType.String => GetString(path),
         JsonTokenType.True => "true",
         JsonTokenType.False => "false",
         JsonTokenType.Number => Encoding.UTF8.GetString(_reader.ValueSpan),
@@ -340,7 +340,7 @@ internal ref struct PolicyReader
     {
         if (_reader.TokenType == JsonTokenType.String)
         {
-            string value = _reader.GetString()!;
+            string value = GetString(path);
             if (validate(value) is { } problem) throw Error(problem, path);
             return EquatableArray.Create(value);
         }
@@ -358,7 +358,7 @@ internal ref struct PolicyReader
             {
                 throw Error($"{element} values must be strings, not {Describe(_reader.TokenType)}", itemPath);
             }
-            string value = _reader.GetString()!;
+            string value = GetString(itemPath);
             if (validate(value) is { } problem) throw Error(problem, itemPath);
             values.Add(value);
         }
@@ -399,12 +399,12 @@ internal ref struct PolicyReader
         {
             throw Error($"{element} must be a string, not {Describe(_reader.TokenType)}", path);
         }
-        return _reader.GetString()!;
+        return GetString(path);
     }
 
     private string PropertyName(string path, HashSet<string> seen, string[] known, string hint)
     {
-        string name = _reader.GetString()!;
+        string name = GetString(path);
         string namePath = path + "." + name;
         if (!seen.Add(name))
         {
@@ -419,6 +419,22 @@ internal ref struct PolicyReader
             }
         }
         throw Error($"'{name}' is not an element here; {hint}", namePath);
+    }
+
+    /// <summary>
+    /// The current string token, unescaped. Utf8JsonReader checks the text of a string only when it is read, so invalid
+    /// UTF-8 and unpaired surrogate escapes such as <c>\ud800</c> surface here, as InvalidOperationException.
+    /// </summary>
+    private string GetString(string path)
+    {
+        try
+        {
+            return _reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw Error("invalid JSON: the string is not valid Unicode text (invalid UTF-8, or an unpaired surrogate escape such as \\ud800)", path);
+        }
     }
 
     private JsonTokenType Next()
