@@ -44,7 +44,8 @@ internal ref struct PolicyReader
 
     private PolicyDocument ReadDocument()
     {
-        if (!_reader.Read())
+        // Utf8JsonReader throws on input without a token rather than returning false, so test for it first.
+        if (_utf8.Trim(" \t\r\n"u8).IsEmpty || !_reader.Read())
         {
             throw Error("the document is empty; a policy is a JSON object with Version and Statement", "$", 0);
         }
@@ -461,7 +462,9 @@ internal ref struct PolicyReader
         int cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         if (cut > 0) message = message[..cut];
         message = message.TrimEnd(' ', '.');
-        if (_reader.CurrentDepth >= MaxDepth - 1 || message.Contains("depth", StringComparison.OrdinalIgnoreCase))
+        // Only the reader's depth tells a nesting error apart: the message of a truncated document ("Expected depth to
+        // be zero at the end of the JSON payload") mentions depth too.
+        if (_reader.CurrentDepth >= MaxDepth - 1)
         {
             message = $"the JSON is nested more than {MaxDepth} levels deep, far deeper than any policy";
         }
