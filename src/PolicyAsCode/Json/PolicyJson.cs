@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -24,7 +25,8 @@ public static class PolicyJson
         if (utf8Json.Length > MaxDocumentBytes)
         {
             throw new PolicyParseException(
-                $"the document is {utf8Json.Length:N0} bytes; the largest accepted is {MaxDocumentBytes:N0} bytes (AWS quotas for policies are a few KB)",
+                string.Create(CultureInfo.InvariantCulture,
+                    $"the document is {utf8Json.Length:N0} bytes; the largest accepted is {MaxDocumentBytes:N0} bytes (AWS quotas for policies are a few KB)"),
                 "$", 1, 1);
         }
         return PolicyReader.Read(utf8Json);

@@ -44,7 +44,8 @@ internal ref struct PolicyReader
 
     private PolicyDocument ReadDocument()
     {
-        if (!_reader.Read())
+        // Utf8JsonReader throws on input without a token rather than returning false, so test for it first.
+        if (_utf8.Trim(" \t\r\n"u8).IsEmpty || !_reader.Read())
         {
             throw Error("the document is empty; a policy is a JSON object with Version and Statement", "$", 0);
         }
@@ -77,6 +78,14 @@ internal ref struct PolicyReader
                     statements = ReadStatements(path);
                     break;
             }
+        }
+        // A JSON text is exactly one value (RFC 8259, section 2); the reader stops at the document's closing brace, so
+        // look past it ourselves.
+        long end = _reader.TokenStartIndex + 1;
+        while (end < _utf8.Length && _utf8[(int)end] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r') end++;
+        if (end < _utf8.Length)
+        {
+            throw Error("invalid JSON: there is more text after the end of the policy document; a policy is a single JSON object", "$", end);
         }
         if (statements is null)
         {
@@ -219,7 +228,7 @@ internal ref struct PolicyReader
     {
         if (_reader.TokenType == JsonTokenType.String)
         {
-            string value = _reader.GetString()!;
+            string value = GetString(path);
             if (value != "*")
             {
                 throw Error($"'{value}' is not a valid principal; use \"*\" for everyone or an object such as {{\"AWS\": \"{Escape(value)}\"}}", path);
@@ -262,7 +271,7 @@ internal ref struct PolicyReader
         var seenOperators = new HashSet<string>(StringComparer.Ordinal);
         while (Next() != JsonTokenType.EndObject)
         {
-            string opName = _reader.GetString()!;
+            string opName = GetString(path);
             string opPath = path + "." + opName;
             if (!seenOperators.Add(opName))
             {
@@ -280,7 +289,7 @@ internal ref struct PolicyReader
             var seenKeys = new HashSet<string>(StringComparer.Ordinal);
             while (Next() != JsonTokenType.EndObject)
             {
-                string key = _reader.GetString()!;
+                string key = GetString(opPath);
                 string keyPath = opPath + "." + key;
                 if (!seenKeys.Add(key))
                 {
@@ -319,7 +328,7 @@ internal ref struct PolicyReader
 
     private string ConditionValue(string path) => _reader.TokenType switch
     {
-        JsonTokenType.String => _reader.GetString()!,
+        JsonTokenType.String => GetString(path),
         JsonTokenType.True => "true",
         JsonTokenType.False => "false",
         JsonTokenType.Number => Encoding.UTF8.GetString(_reader.ValueSpan),
@@ -332,7 +341,7 @@ internal ref struct PolicyReader
     {
         if (_reader.TokenType == JsonTokenType.String)
         {
-            string value = _reader.GetString()!;
+            string value = GetString(path);
             if (validate(value) is { } problem) throw Error(problem, path);
             return EquatableArray.Create(value);
         }
@@ -350,7 +359,7 @@ internal ref struct PolicyReader
             {
                 throw Error($"{element} values must be strings, not {Describe(_reader.TokenType)}", itemPath);
             }
-            string value = _reader.GetString()!;
+            string value = GetString(itemPath);
             if (validate(value) is { } problem) throw Error(problem, itemPath);
             values.Add(value);
         }
@@ -391,12 +400,12 @@ internal ref struct PolicyReader
         {
             throw Error($"{element} must be a string, not {Describe(_reader.TokenType)}", path);
         }
-        return _reader.GetString()!;
+        return GetString(path);
     }
 
     private string PropertyName(string path, HashSet<string> seen, string[] known, string hint)
     {
-        string name = _reader.GetString()!;
+        string name = GetString(path);
         string namePath = path + "." + name;
         if (!seen.Add(name))
         {
@@ -411,6 +420,22 @@ internal ref struct PolicyReader
             }
         }
         throw Error($"'{name}' is not an element here; {hint}", namePath);
+    }
+
+    /// <summary>
+    /// The current string token, unescaped. Utf8JsonReader checks the text of a string only when it is read, so invalid
+    /// UTF-8 and unpaired surrogate escapes such as <c>\ud800</c> surface here, as InvalidOperationException.
+    /// </summary>
+    private string GetString(string path)
+    {
+        try
+        {
+            return _reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw Error("invalid JSON: the string is not valid Unicode text (invalid UTF-8, or an unpaired surrogate escape such as \\ud800)", path);
+        }
     }
 
     private JsonTokenType Next()
@@ -437,7 +462,9 @@ internal ref struct PolicyReader
         int cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         if (cut > 0) message = message[..cut];
         message = message.TrimEnd(' ', '.');
-        if (_reader.CurrentDepth >= MaxDepth - 1 || message.Contains("depth", StringComparison.OrdinalIgnoreCase))
+        // Only the reader's depth tells a nesting error apart: the message of a truncated document ("Expected depth to
+        // be zero at the end of the JSON payload") mentions depth too.
+        if (_reader.CurrentDepth >= MaxDepth - 1)
         {
             message = $"the JSON is nested more than {MaxDepth} levels deep, far deeper than any policy";
         }
