@@ -15,7 +15,7 @@ internal static class Kit
     public const string Bob = "arn:aws:iam::111122223333:user/bob";
     public const string AppRole = "arn:aws:iam::111122223333:role/app";
     public const string AppSession = "arn:aws:sts::111122223333:assumed-role/app/s1";
-    public const string Object = "arn:aws:s3:::bucket/key";
+    public const string ObjectArn = "arn:aws:s3:::bucket/key";
 
     public static PreparedPolicy Policy(string json, string? name = null) => new(PolicyJson.Parse(json), name);
 
@@ -33,7 +33,7 @@ internal static class Kit
 
     /// <summary>Alice reading an object in her own account, with the given context.</summary>
     public static Request AliceGets(params (string Key, string[] Values)[] context)
-        => new(Alice, "s3:GetObject", Object, Context(context));
+        => new(Alice, "s3:GetObject", ObjectArn, Context(context));
 
     /// <summary>
     /// Whether a <c>Condition</c> block (JSON) holds for a request. The block is tried in an Allow statement and in a Deny
