@@ -13,7 +13,10 @@ namespace PolicyAsCode;
 /// service) allows on its own; one that grants to the caller's role still needs the permissions boundary and session
 /// policy to allow; one that grants to the account delegates to identity-based policies.
 /// </item>
-/// <item>Otherwise the identity-based policies must allow, and so must the permissions boundary and session policy.</item>
+/// <item>
+/// Otherwise the identity-based policies must allow, and so must the permissions boundary and session policy. A federated
+/// user session without a session policy has no permissions.
+/// </item>
 /// <item>Across accounts, both the resource-based policy and the caller's side (identity, boundary, session) must allow.</item>
 /// </list>
 /// Anything that cannot be evaluated fails closed: it never allows.
@@ -97,7 +100,10 @@ public static class Authorizer
             if (denied && traces is null) return Decision.ExplicitDeny;
         }
 
-        bool sessionAllows = true;
+        // A federated user session (GetFederationToken) without a session policy has no permissions; a role session
+        // without one keeps its role's.
+        bool federatedWithoutSessionPolicy = set.SessionPolicies.Count == 0 && request.PrincipalInfo.Kind == PrincipalKind.FederatedUser;
+        bool sessionAllows = !federatedWithoutSessionPolicy;
         if (set.SessionPolicies.Count > 0)
         {
             sessionAllows = false;
@@ -127,6 +133,7 @@ public static class Authorizer
             steps.Add(identityAllowed ? "identity-based policies allow" : "no identity-based policy allows");
             if (set.PermissionsBoundary is not null) steps.Add(boundaryAllows ? "the permissions boundary allows" : "the permissions boundary does not allow");
             if (set.SessionPolicies.Count > 0) steps.Add(sessionAllows ? "the session policy allows" : "the session policy does not allow");
+            if (federatedWithoutSessionPolicy) steps.Add("a federated user session without a session policy has no permissions of its own");
             if (set.ResourcePolicy is not null)
             {
                 steps.Add(resource.Grant switch
