@@ -11,7 +11,8 @@ namespace PolicyAsCode;
 /// <item>
 /// Same account: a resource-based policy that grants to the caller itself (a user, role session, federated user or
 /// service) allows on its own; one that grants to the caller's role still needs the permissions boundary and session
-/// policy to allow; one that grants to the account delegates to identity-based policies.
+/// policy to allow; one that grants to the account delegates to identity-based policies. Role trust policies (for
+/// assuming the role) and KMS key policies must allow in one of these ways: identity-based policies alone do not.
 /// </item>
 /// <item>
 /// Otherwise the identity-based policies must allow, and so must the permissions boundary and session policy. A federated
@@ -167,8 +168,31 @@ public static class Authorizer
             steps?.Add("same account: the resource-based policy grants to the caller's role, and no boundary or session policy limits it");
             return Decision.Allow;
         }
+        if (resource.Grant == PrincipalGrant.None && ResourcePolicyMustAllow(request))
+        {
+            steps?.Add("same account: a role trust policy or KMS key policy must allow the caller or its account, and none does: implicit deny");
+            return Decision.ImplicitDeny;
+        }
         decision = callerSideAllows ? Decision.Allow : Decision.ImplicitDeny;
         steps?.Add(decision == Decision.Allow ? "same account: the identity-based policies allow" : "nothing allows the request: implicit deny");
         return decision;
+    }
+
+    /// <summary>
+    /// Whether the request is one whose resource-based policy must allow even in the same account: IAM User Guide, "Policy
+    /// evaluation logic": "IAM role trust policies and KMS key policies are exceptions to this logic, because they must
+    /// explicitly allow access for principals". A role's trust policy governs the STS actions on the role (assuming it,
+    /// tagging the session); a key policy governs every action on the key. Without that policy, nothing allows.
+    /// </summary>
+    private static bool ResourcePolicyMustAllow(Request request)
+    {
+        ref readonly var fields = ref request.ResourceFields;
+        if (!fields.IsValid) return false;
+        string resource = request.Resource;
+        string service = fields.Service(resource);
+        string resourcePart = fields.Resource(resource);
+        return (service == "iam" && resourcePart.StartsWith("role/", StringComparison.Ordinal)
+                && request.Action.StartsWith("sts:", StringComparison.OrdinalIgnoreCase))
+            || (service == "kms" && resourcePart.StartsWith("key/", StringComparison.Ordinal));
     }
 }
