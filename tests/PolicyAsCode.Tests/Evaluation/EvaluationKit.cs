@@ -71,3 +71,19 @@ internal static class Kit
 
     public static PolicySet Set(params PreparedPolicy[] identityPolicies) => PolicySet.Identity(identityPolicies);
 }
+
+/// <summary>Copies of a <see cref="PolicySet"/> with some policies replaced (a null argument keeps what the set has).</summary>
+internal static class PolicySetCopies
+{
+    public static PolicySet With(this PolicySet set,
+        IReadOnlyList<PreparedPolicy>? identity = null, PreparedPolicy? resource = null, PreparedPolicy? boundary = null,
+        IReadOnlyList<PreparedPolicy>? scps = null, IReadOnlyList<PreparedPolicy>? session = null)
+        => new()
+        {
+            IdentityPolicies = identity ?? set.IdentityPolicies,
+            ResourcePolicy = resource ?? set.ResourcePolicy,
+            PermissionsBoundary = boundary ?? set.PermissionsBoundary,
+            ServiceControlPolicies = scps ?? set.ServiceControlPolicies,
+            SessionPolicies = session ?? set.SessionPolicies,
+        };
+}
