@@ -224,7 +224,21 @@ internal sealed class PreparedCondition
     internal static bool TryNumber(string text, out decimal value)
         => decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 
-    /// <summary>Dates are W3C ISO 8601 (e.g. <c>2026-01-01T00:00:00Z</c>, UTC when no offset is given) or epoch seconds.</summary>
+    /// <summary>
+    /// The W3C profile of ISO 8601 ("Date and Time Formats", the one the IAM User Guide names for date conditions): a year,
+    /// year and month, date, or date and time with minutes, seconds and an optional fraction. A time without an offset is
+    /// read as UTC.
+    /// </summary>
+    private static readonly string[] s_dateFormats =
+    [
+        "yyyy", "yyyy-MM", "yyyy-MM-dd",
+        "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+    ];
+
+    /// <summary>
+    /// Dates are W3C ISO 8601 (e.g. <c>2026-01-01T00:00:00Z</c>, UTC when no offset is given) or epoch seconds. Other
+    /// formats, such as <c>01/02/2020</c>, whose meaning depends on a locale, cannot be read.
+    /// </summary>
     internal static bool TryDate(string text, out DateTimeOffset value)
     {
         if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long epoch))
@@ -237,7 +251,7 @@ internal sealed class PreparedCondition
             value = default;
             return false;
         }
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
+        return DateTimeOffset.TryParseExact(text, s_dateFormats, CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
     }
 
