@@ -47,13 +47,33 @@ public sealed class ArnPattern
         int start = 0;
         for (int i = 0; i < 5; i++)
         {
-            int colon = pattern.IndexOf(':', start);
+            int colon = FieldEnd(pattern, start, variables);
             if (colon < 0) break;
             fields.Add(GlobPattern.Compile(pattern.Substring(start, colon - start), wildcards: true, variables && variablesInAllFields, ignoreCase: false));
             start = colon + 1;
         }
         fields.Add(GlobPattern.Compile(pattern.Substring(start), wildcards: true, variables, ignoreCase: false));
         return new ArnPattern(pattern, fields.ToArray(), null, false);
+    }
+
+    /// <summary>
+    /// The colon that ends the field starting at <paramref name="start"/>, or -1. A policy variable's key has a colon of its
+    /// own (<c>${aws:PrincipalAccount}</c>), which does not end a field.
+    /// </summary>
+    private static int FieldEnd(string pattern, int start, bool variables)
+    {
+        for (int i = start; i < pattern.Length; i++)
+        {
+            if (pattern[i] == ':') return i;
+            if (variables && pattern[i] == '$' && i + 1 < pattern.Length && pattern[i + 1] == '{')
+            {
+                // As in PolicyVariables.Split, a "${" without a closing brace is literal text.
+                int close = pattern.IndexOf('}', i + 2);
+                if (close < 0) return pattern.IndexOf(':', i);
+                i = close;
+            }
+        }
+        return -1;
     }
 
     /// <summary>Whether <paramref name="resource"/> matches.</summary>

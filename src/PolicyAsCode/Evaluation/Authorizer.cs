@@ -11,9 +11,13 @@ namespace PolicyAsCode;
 /// <item>
 /// Same account: a resource-based policy that grants to the caller itself (a user, role session, federated user or
 /// service) allows on its own; one that grants to the caller's role still needs the permissions boundary and session
-/// policy to allow; one that grants to the account delegates to identity-based policies.
+/// policy to allow; one that grants to the account delegates to identity-based policies. Role trust policies (for
+/// assuming the role) and KMS key policies must allow in one of these ways: identity-based policies alone do not.
 /// </item>
-/// <item>Otherwise the identity-based policies must allow, and so must the permissions boundary and session policy.</item>
+/// <item>
+/// Otherwise the identity-based policies must allow, and so must the permissions boundary and session policy. A federated
+/// user session without a session policy has no permissions.
+/// </item>
 /// <item>Across accounts, both the resource-based policy and the caller's side (identity, boundary, session) must allow.</item>
 /// </list>
 /// Anything that cannot be evaluated fails closed: it never allows.
@@ -97,7 +101,10 @@ public static class Authorizer
             if (denied && traces is null) return Decision.ExplicitDeny;
         }
 
-        bool sessionAllows = true;
+        // A federated user session (GetFederationToken) without a session policy has no permissions; a role session
+        // without one keeps its role's.
+        bool federatedWithoutSessionPolicy = set.SessionPolicies.Count == 0 && request.PrincipalInfo.Kind == PrincipalKind.FederatedUser;
+        bool sessionAllows = !federatedWithoutSessionPolicy;
         if (set.SessionPolicies.Count > 0)
         {
             sessionAllows = false;
@@ -127,6 +134,7 @@ public static class Authorizer
             steps.Add(identityAllowed ? "identity-based policies allow" : "no identity-based policy allows");
             if (set.PermissionsBoundary is not null) steps.Add(boundaryAllows ? "the permissions boundary allows" : "the permissions boundary does not allow");
             if (set.SessionPolicies.Count > 0) steps.Add(sessionAllows ? "the session policy allows" : "the session policy does not allow");
+            if (federatedWithoutSessionPolicy) steps.Add("a federated user session without a session policy has no permissions of its own");
             if (set.ResourcePolicy is not null)
             {
                 steps.Add(resource.Grant switch
@@ -160,8 +168,31 @@ public static class Authorizer
             steps?.Add("same account: the resource-based policy grants to the caller's role, and no boundary or session policy limits it");
             return Decision.Allow;
         }
+        if (resource.Grant == PrincipalGrant.None && ResourcePolicyMustAllow(request))
+        {
+            steps?.Add("same account: a role trust policy or KMS key policy must allow the caller or its account, and none does: implicit deny");
+            return Decision.ImplicitDeny;
+        }
         decision = callerSideAllows ? Decision.Allow : Decision.ImplicitDeny;
         steps?.Add(decision == Decision.Allow ? "same account: the identity-based policies allow" : "nothing allows the request: implicit deny");
         return decision;
+    }
+
+    /// <summary>
+    /// Whether the request is one whose resource-based policy must allow even in the same account: IAM User Guide, "Policy
+    /// evaluation logic": "IAM role trust policies and KMS key policies are exceptions to this logic, because they must
+    /// explicitly allow access for principals". A role's trust policy governs the STS actions on the role (assuming it,
+    /// tagging the session); a key policy governs every action on the key. Without that policy, nothing allows.
+    /// </summary>
+    private static bool ResourcePolicyMustAllow(Request request)
+    {
+        ref readonly var fields = ref request.ResourceFields;
+        if (!fields.IsValid) return false;
+        string resource = request.Resource;
+        string service = fields.Service(resource);
+        string resourcePart = fields.Resource(resource);
+        return (service == "iam" && resourcePart.StartsWith("role/", StringComparison.Ordinal)
+                && request.Action.StartsWith("sts:", StringComparison.OrdinalIgnoreCase))
+            || (service == "kms" && resourcePart.StartsWith("key/", StringComparison.Ordinal));
     }
 }

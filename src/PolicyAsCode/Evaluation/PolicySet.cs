@@ -6,7 +6,11 @@ public sealed class PolicySet
     /// <summary>The caller's identity-based policies (attached to its user, group or role).</summary>
     public IReadOnlyList<PreparedPolicy> IdentityPolicies { get; init; } = [];
 
-    /// <summary>The resource's resource-based policy (a bucket policy, a role's trust policy, ...), if any.</summary>
+    /// <summary>
+    /// The resource's resource-based policy (a bucket policy, a role's trust policy, a KMS key policy, ...), if any. A role's
+    /// trust policy (for assuming the role) and a key policy must allow even in the same account, so without one those
+    /// requests are denied.
+    /// </summary>
     public PreparedPolicy? ResourcePolicy { get; init; }
 
     /// <summary>The permissions boundary of the caller's user or role, if any.</summary>

@@ -24,15 +24,43 @@ internal sealed class PreparedPrincipal
 
     public PrincipalGrant Match(PrincipalInfo caller)
     {
+        if (_isNot) return Lists(caller) ? PrincipalGrant.None : EveryoneGrant(caller);
         var grant = _everyone ? EveryoneGrant(caller) : PrincipalGrant.None;
         foreach (var entry in _entries)
         {
             var g = entry.Match(caller);
             if (g > grant) grant = g;
         }
-        if (!_isNot) return grant;
-        // NotPrincipal: everyone except those listed.
-        return grant == PrincipalGrant.None ? EveryoneGrant(caller) : PrincipalGrant.None;
+        return grant;
+    }
+
+    /// <summary>
+    /// Whether a <c>NotPrincipal</c> element leaves the caller out. IAM User Guide, "AWS JSON policy elements:
+    /// NotPrincipal": AWS checks the caller's account, then its role, then the user or role session, so a caller is left
+    /// out only when each of them is listed: <c>[Bob's user ARN, his account's root ARN]</c> leaves out Bob alone, not the
+    /// other users of his account, and a role session needs its session, role and account ARNs.
+    /// </summary>
+    private bool Lists(PrincipalInfo caller)
+    {
+        if (_everyone) return true;
+        return caller.Kind switch
+        {
+            PrincipalKind.Anonymous => false,
+            PrincipalKind.Account => Lists(caller, EntryKind.Account),
+            PrincipalKind.User or PrincipalKind.FederatedUser => Lists(caller, EntryKind.Account) && Lists(caller, EntryKind.Exact),
+            PrincipalKind.Role => Lists(caller, EntryKind.Account) && Lists(caller, EntryKind.Role),
+            PrincipalKind.AssumedRole => Lists(caller, EntryKind.Account) && Lists(caller, EntryKind.Role) && Lists(caller, EntryKind.Exact),
+            _ => Lists(caller, null),
+        };
+    }
+
+    private bool Lists(PrincipalInfo caller, EntryKind? kind)
+    {
+        foreach (var entry in _entries)
+        {
+            if ((kind is null || entry.Kind == kind || entry.Kind == EntryKind.Everyone) && entry.Match(caller) != PrincipalGrant.None) return true;
+        }
+        return false;
     }
 
     private static PrincipalGrant EveryoneGrant(PrincipalInfo caller)
