@@ -1,0 +1,42 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace PolicyAsCode.Catalogue;
+
+/// <summary>
+/// A set of condition keys found by name: exact names in a dictionary, then names with placeholders as patterns, the
+/// most specific (most literal characters) winning. Each name keeps its first definition.
+/// </summary>
+internal sealed class ConditionKeySet
+{
+    private readonly Dictionary<string, ConditionKeyInfo> _exact;
+    private readonly ConditionKeyPattern[] _patterns;
+
+    public ConditionKeySet(IEnumerable<ConditionKeyInfo> keys)
+    {
+        _exact = new Dictionary<string, ConditionKeyInfo>(StringComparer.OrdinalIgnoreCase);
+        var patterns = new List<ConditionKeyPattern>();
+        foreach (var key in keys)
+        {
+            if (_exact.ContainsKey(key.Name)) continue;
+            _exact.Add(key.Name, key);
+            if (key.HasPlaceholders && ConditionKeyPattern.TryCompile(key) is { } pattern) patterns.Add(pattern);
+        }
+        // Most literal characters first, so the first match is the most specific; stable for equal lengths.
+        _patterns = patterns.Select((p, i) => (p, i)).OrderByDescending(x => x.p.LiteralLength).ThenBy(x => x.i).Select(x => x.p).ToArray();
+    }
+
+    public bool TryGet(string key, [NotNullWhen(true)] out ConditionKeyInfo? info)
+    {
+        if (_exact.TryGetValue(key, out info)) return true;
+        foreach (var pattern in _patterns)
+        {
+            if (pattern.Pattern.IsMatch(key))
+            {
+                info = pattern.Key;
+                return true;
+            }
+        }
+        info = null;
+        return false;
+    }
+}
