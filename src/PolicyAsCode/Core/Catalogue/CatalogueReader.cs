@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PolicyAsCode.Catalogue;
 
 /// <summary>Parses the catalogue format of docs/formats/catalogue.md (version 1) into a <see cref="ServiceCatalogue"/>.</summary>
@@ -6,6 +8,7 @@ internal static class CatalogueReader
     public const string FormatName = "pac-catalogue";
     public const string FormatVersion = "1";
 
+    [MethodImpl(CatalogueText.Optimized)]
     public static ServiceCatalogue Read(Stream gzip)
     {
         var text = CatalogueText.Decompress(gzip);
@@ -73,6 +76,7 @@ internal static class CatalogueReader
     }
 
     /// <summary>Parses the K, R and A lines of one service.</summary>
+    [MethodImpl(CatalogueText.Optimized)]
     private static ServiceContent ParseService(ServiceInfo service, CatalogueText lines, HashSet<string> globalNames)
     {
         var builder = new ServiceBuilder(service);
@@ -130,6 +134,7 @@ internal static class CatalogueReader
             _resourceTypes.Add(new ResourceTypeInfo(Service, text.String(1), text.String(2), keys));
         }
 
+        [MethodImpl(CatalogueText.Optimized)]
         public void AddAction(CatalogueText text)
         {
             var level = text.FieldEquals(2, "L") ? AccessLevel.List
@@ -149,6 +154,7 @@ internal static class CatalogueReader
         public ServiceContent Complete() => new(Service.Prefix, _actions.ToArray(), _resourceTypes.ToArray(), _keys.ToArray());
 
         // "4*/0/3,9": resource type 4, required, with condition keys 0 and 3; resource type 9.
+        [MethodImpl(CatalogueText.Optimized)]
         private EquatableArray<ActionResourceType> ResourceTypeList(CatalogueText text, int position, int end)
         {
             if (position == end) return EquatableArray<ActionResourceType>.Empty;
@@ -182,6 +188,7 @@ internal static class CatalogueReader
         }
 
         // Indexes into the service's condition keys separated by `separator`; stops at the end or at a ','.
+        [MethodImpl(CatalogueText.Optimized)]
         private EquatableArray<ConditionKeyInfo> KeyList(CatalogueText text, ref int position, int end, byte separator)
         {
             if (position == end) return EquatableArray<ConditionKeyInfo>.Empty;

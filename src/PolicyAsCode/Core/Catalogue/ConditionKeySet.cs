@@ -21,8 +21,16 @@ internal sealed class ConditionKeySet
             _exact.Add(key.Name, key);
             if (key.HasPlaceholders && ConditionKeyPattern.TryCompile(key) is { } pattern) patterns.Add(pattern);
         }
-        // Most literal characters first, so the first match is the most specific; stable for equal lengths.
-        _patterns = patterns.Select((p, i) => (p, i)).OrderByDescending(x => x.p.LiteralLength).ThenBy(x => x.i).Select(x => x.p).ToArray();
+        // Most literal characters first, so the first match is the most specific; equal lengths keep their order
+        // (an insertion sort: the lists are short, and it is stable).
+        _patterns = patterns.ToArray();
+        for (int i = 1; i < _patterns.Length; i++)
+        {
+            var pattern = _patterns[i];
+            int j = i - 1;
+            for (; j >= 0 && _patterns[j].LiteralLength < pattern.LiteralLength; j--) _patterns[j + 1] = _patterns[j];
+            _patterns[j + 1] = pattern;
+        }
     }
 
     public bool TryGet(string key, [NotNullWhen(true)] out ConditionKeyInfo? info)

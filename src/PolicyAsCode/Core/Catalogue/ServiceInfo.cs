@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Threading;
 
 namespace PolicyAsCode.Catalogue;
 
@@ -76,6 +77,8 @@ public sealed class ServiceInfo
 /// <summary>What <see cref="ServiceInfo"/> reads on first use.</summary>
 internal sealed class ServiceContent
 {
+    private readonly Lazy<ConditionKeySet> _conditionKeySet;
+
     public ServiceContent(string prefix, ActionInfo[] actions, ResourceTypeInfo[] resourceTypes, ConditionKeyInfo[] conditionKeys)
     {
         Actions = EquatableArray<ActionInfo>.TakeOwnership(actions);
@@ -93,7 +96,7 @@ internal sealed class ServiceContent
             if (ResourceTypesByName.ContainsKey(type.Name)) throw new InvalidDataException($"The catalogue lists the resource type {prefix}:{type.Name} twice.");
             ResourceTypesByName.Add(type.Name, type);
         }
-        ConditionKeySet = new ConditionKeySet(conditionKeys);
+        _conditionKeySet = new Lazy<ConditionKeySet>(() => new ConditionKeySet(conditionKeys), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public EquatableArray<ActionInfo> Actions { get; }
@@ -106,5 +109,5 @@ internal sealed class ServiceContent
 
     public Dictionary<string, ResourceTypeInfo> ResourceTypesByName { get; }
 
-    public ConditionKeySet ConditionKeySet { get; }
+    public ConditionKeySet ConditionKeySet => _conditionKeySet.Value;
 }
