@@ -95,6 +95,15 @@ public class CatalogueFormatTests
     }
 
     [Fact]
+    public void AMalformedService_FailsEveryTime()
+    {
+        var catalogue = ServiceCatalogue.Load(Gzip(Header + "S\tdemo\tDemo\nA\tX\tR\t3\t\t\nE\t1\t1\n"));
+        Assert.True(catalogue.TryGetService("demo", out var demo));
+        Assert.Throws<InvalidDataException>(() => demo.Actions);
+        Assert.Throws<InvalidDataException>(() => demo.Actions);
+    }
+
+    [Fact]
     public void AnError_NamesTheLine()
     {
         var catalogue = ServiceCatalogue.Load(Gzip(Header + "S\tdemo\tDemo\nA\tX\tR\t\t\t\nA\tY\tR\t9\t\t\nE\t1\t2\n"));

@@ -33,8 +33,9 @@ internal static class CatalogueReader
         void EndService(int end)
         {
             if (prefix is null) return;
-            var lines = text.Slice(serviceStart, end, serviceFirstLine);
-            services.Add(new ServiceInfo(prefix, name!, service => ParseService(service, lines, globalNames)));
+            int start = serviceStart, firstLine = serviceFirstLine;
+            // A fresh cursor for each attempt: a parse that failed must fail again, not find the lines consumed.
+            services.Add(new ServiceInfo(prefix, name!, service => ParseService(service, text.Slice(start, end, firstLine), globalNames)));
         }
         while (true)
         {
