@@ -20,6 +20,7 @@ public static class Pac
         var root = new RootCommand("pac: check, format and evaluate AWS IAM policies.")
         {
             EvalCommand.Create(stdout, stderr, stdin),
+            ExpandCommand.Create(stdout, stderr),
             FmtCommand.Create(stdout, stderr),
         };
         var parseResult = root.Parse(args);
