@@ -7,7 +7,13 @@ internal static class PolicyFiles
 {
     /// <summary>Reads and parses a policy file; on failure writes the error to <paramref name="stderr"/> and returns null.</summary>
     public static PolicyDocument? TryRead(string path, TextWriter stderr)
+        => TryReadWithMap(path, stderr, out var document, out _) ? document : null;
+
+    /// <summary>Reads and parses a policy file with the positions of its elements; on failure reports the error.</summary>
+    public static bool TryReadWithMap(string path, TextWriter stderr, out PolicyDocument? document, out PolicySourceMap? map)
     {
+        document = null;
+        map = null;
         byte[] bytes;
         try
         {
@@ -16,16 +22,17 @@ internal static class PolicyFiles
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             stderr.WriteLine($"{path}: cannot read the file: {e.Message}");
-            return null;
+            return false;
         }
         try
         {
-            return PolicyJson.Parse(bytes);
+            document = PolicyJson.Parse(bytes, out map);
+            return true;
         }
         catch (PolicyParseException e)
         {
             stderr.WriteLine(e.ToCompilerStyle(path));
-            return null;
+            return false;
         }
     }
 

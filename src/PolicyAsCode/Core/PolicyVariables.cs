@@ -29,8 +29,7 @@ public static class PolicyVariables
     public static bool ContainsVariable(string text) => text.IndexOf("${", StringComparison.Ordinal) >= 0;
 
     /// <summary>
-    /// Splits <paramref name="text"/> into parts. A <c>${</c> without a closing brace is literal text (the rule engine
-    /// reports it).
+    /// Splits <paramref name="text"/> into parts. A <c>${</c> without a closing brace is literal text.
     /// </summary>
     public static List<PolicyVariablePart> Split(string text)
     {

@@ -19,7 +19,9 @@ public static class PolicyJson
 
     /// <summary>Reads a policy document from UTF-8 bytes (a leading byte order mark is skipped).</summary>
     /// <exception cref="PolicyParseException">The bytes are not a valid policy; the message names the path, line and column.</exception>
-    public static PolicyDocument Parse(ReadOnlySpan<byte> utf8Json)
+    public static PolicyDocument Parse(ReadOnlySpan<byte> utf8Json) => Parse(utf8Json, null);
+
+    private static PolicyDocument Parse(ReadOnlySpan<byte> utf8Json, Dictionary<string, long>? positions)
     {
         if (utf8Json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) utf8Json = utf8Json[3..];
         if (utf8Json.Length > MaxDocumentBytes)
@@ -29,7 +31,20 @@ public static class PolicyJson
                     $"the document is {utf8Json.Length:N0} bytes; the largest accepted is {MaxDocumentBytes:N0} bytes (AWS quotas for policies are a few KB)"),
                 "$", 1, 1);
         }
-        return PolicyReader.Read(utf8Json);
+        return PolicyReader.Read(utf8Json, positions);
+    }
+
+    /// <summary>Reads a policy document and where each of its elements is, for reporting findings at a line and column.</summary>
+    /// <exception cref="PolicyParseException">The bytes are not a valid policy.</exception>
+    public static PolicyDocument Parse(byte[] utf8Json, out PolicySourceMap sourceMap)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        int offset = utf8Json.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        var positions = new Dictionary<string, long>(StringComparer.Ordinal);
+        var document = Parse(utf8Json, positions);
+        byte[] text = offset == 0 ? utf8Json : utf8Json[offset..];
+        sourceMap = new PolicySourceMap(text, positions);
+        return document;
     }
 
     /// <summary>Reads a policy document, returning false and the error instead of throwing.</summary>

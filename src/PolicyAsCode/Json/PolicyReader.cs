@@ -16,11 +16,13 @@ internal ref struct PolicyReader
         ["Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition"];
 
     private readonly ReadOnlySpan<byte> _utf8;
+    private readonly Dictionary<string, long>? _positions;
     private Utf8JsonReader _reader;
 
-    private PolicyReader(ReadOnlySpan<byte> utf8)
+    private PolicyReader(ReadOnlySpan<byte> utf8, Dictionary<string, long>? positions)
     {
         _utf8 = utf8;
+        _positions = positions;
         _reader = new Utf8JsonReader(utf8, new JsonReaderOptions
         {
             AllowTrailingCommas = false,
@@ -29,9 +31,10 @@ internal ref struct PolicyReader
         });
     }
 
-    public static PolicyDocument Read(ReadOnlySpan<byte> utf8)
+    /// <summary>Reads a document; when <paramref name="positions"/> is given, records where each element starts.</summary>
+    public static PolicyDocument Read(ReadOnlySpan<byte> utf8, Dictionary<string, long>? positions = null)
     {
-        var reader = new PolicyReader(utf8);
+        var reader = new PolicyReader(utf8, positions);
         try
         {
             return reader.ReadDocument();
@@ -54,6 +57,7 @@ internal ref struct PolicyReader
             throw Error("a policy document must be a JSON object, e.g. {\"Version\": \"2012-10-17\", \"Statement\": [...]}", "$");
         }
         long start = _reader.TokenStartIndex;
+        Record("$");
         string? version = null, id = null;
         Statement[]? statements = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -112,6 +116,7 @@ internal ref struct PolicyReader
         var sidPositions = new List<long>();
         if (_reader.TokenType == JsonTokenType.StartObject)
         {
+            Record(path);
             statements.Add(ReadStatement(path, sidPositions));
         }
         else if (_reader.TokenType == JsonTokenType.StartArray)
@@ -121,6 +126,7 @@ internal ref struct PolicyReader
             while (Next() != JsonTokenType.EndArray)
             {
                 string itemPath = $"{path}[{index++}]";
+                Record(itemPath);
                 if (_reader.TokenType != JsonTokenType.StartObject)
                 {
                     throw Error($"a statement must be a JSON object, not {Describe(_reader.TokenType)}", itemPath);
@@ -273,6 +279,7 @@ internal ref struct PolicyReader
         {
             string opName = GetString(path);
             string opPath = path + "." + opName;
+            Record(opPath);
             if (!seenOperators.Add(opName))
             {
                 throw Error($"the operator '{opName}' appears twice in the same Condition; JSON keys must be unique", opPath);
@@ -291,6 +298,7 @@ internal ref struct PolicyReader
             {
                 string key = GetString(opPath);
                 string keyPath = opPath + "." + key;
+                Record(keyPath);
                 if (!seenKeys.Add(key))
                 {
                     throw Error($"the condition key '{key}' appears twice under {opName}; JSON keys must be unique", keyPath);
@@ -315,7 +323,9 @@ internal ref struct PolicyReader
             int index = 0;
             while (Next() != JsonTokenType.EndArray)
             {
-                values.Add(ConditionValue($"{path}[{index++}]"));
+                string itemPath = $"{path}[{index++}]";
+                Record(itemPath);
+                values.Add(ConditionValue(itemPath));
             }
             if (values.Count == 0)
             {
@@ -355,6 +365,7 @@ internal ref struct PolicyReader
         while (Next() != JsonTokenType.EndArray)
         {
             string itemPath = $"{path}[{index++}]";
+            Record(itemPath);
             if (_reader.TokenType != JsonTokenType.String)
             {
                 throw Error($"{element} values must be strings, not {Describe(_reader.TokenType)}", itemPath);
@@ -407,6 +418,7 @@ internal ref struct PolicyReader
     {
         string name = GetString(path);
         string namePath = path + "." + name;
+        Record(namePath);
         if (!seen.Add(name))
         {
             throw Error($"the element '{name}' appears twice; JSON keys must be unique", namePath);
@@ -436,6 +448,20 @@ internal ref struct PolicyReader
         {
             throw Error("invalid JSON: the string is not valid Unicode text (invalid UTF-8, or an unpaired surrogate escape such as \\ud800)", path);
         }
+    }
+
+    /// <summary>
+    /// Records where the current token starts, under the path the rule engine uses: statements are always indexed
+    /// (<c>$.Statement[0]</c>), even when the document has a single statement object.
+    /// </summary>
+    private void Record(string path)
+    {
+        if (_positions is null) return;
+        if (path.StartsWith("$.Statement", StringComparison.Ordinal) && (path.Length == 11 || path[11] != '['))
+        {
+            path = "$.Statement[0]" + path[11..];
+        }
+        _positions[path] = _reader.TokenStartIndex;
     }
 
     private JsonTokenType Next()
