@@ -1,0 +1,295 @@
+using PolicyAsCode.Catalogue;
+
+namespace PolicyAsCode.Rules;
+
+/// <summary>
+/// Checks against the AWS service catalogue (the Service Authorization Reference): actions, resource types and condition
+/// keys that exist, and that fit each other.
+/// </summary>
+internal static class CatalogueRules
+{
+    public static void Check(RuleContext context)
+    {
+        var catalogue = context.Options.Catalogue!;
+        var statements = context.Document.Statements;
+        for (int i = 0; i < statements.Count; i++)
+        {
+            var statement = statements[i];
+            var actions = CheckActions(context, catalogue, statement, i);
+            CheckResources(context, catalogue, statement, i, actions);
+            CheckConditions(context, catalogue, statement, i, actions);
+        }
+    }
+
+    /// <summary>
+    /// PAC002, PAC003, PAC004. Returns the catalogue actions the statement's Action element covers, or null when they
+    /// cannot be known (NotAction, <c>*</c>, or a wildcard in a service prefix).
+    /// </summary>
+    private static List<ActionInfo>? CheckActions(RuleContext context, ServiceCatalogue catalogue, Statement statement, int i)
+    {
+        var element = statement.Action;
+        var covered = element.IsNot ? null : new List<ActionInfo>();
+        for (int k = 0; k < element.Values.Count; k++)
+        {
+            string value = element.Values[k];
+            int colon = value.IndexOf(':');
+            if (colon <= 0)
+            {
+                covered = null; // "*"
+                continue;
+            }
+            string prefix = value.Substring(0, colon);
+            string name = value.Substring(colon + 1);
+            bool prefixHasWildcard = prefix.IndexOf('*') >= 0 || prefix.IndexOf('?') >= 0;
+            bool nameHasWildcard = name.IndexOf('*') >= 0 || name.IndexOf('?') >= 0;
+            var location = Locations.Action(i, element, k);
+            if (!prefixHasWildcard && !catalogue.TryGetService(prefix, out _))
+            {
+                var suggestions = catalogue.SuggestServices(prefix);
+                context.Report(PolicyRules.UnknownService, location,
+                    $"The service {prefix} specified in the action {value} does not exist.{DidYouMean(suggestions)}",
+                    suggestions.Select(s => s + ":" + name).ToArray());
+                covered = null;
+                continue;
+            }
+            if (!prefixHasWildcard && !nameHasWildcard)
+            {
+                if (catalogue.TryGetAction(value, out var action))
+                {
+                    covered?.Add(action);
+                }
+                else
+                {
+                    var suggestions = catalogue.SuggestActions(prefix, name);
+                    context.Report(PolicyRules.UnknownAction, location,
+                        $"The action {value} does not exist in the service {prefix}.{DidYouMean(suggestions)}", [.. suggestions]);
+                }
+                continue;
+            }
+            var expanded = catalogue.ExpandAction(value).ToList();
+            if (expanded.Count == 0)
+            {
+                context.Report(PolicyRules.WildcardMatchesNothing, location,
+                    $"The pattern {value} matches no action{(prefixHasWildcard ? "" : $" of the service {prefix}")}; check it for typos (pac expand lists what a pattern covers).");
+            }
+            if (prefixHasWildcard) covered = null;
+            else covered?.AddRange(expanded);
+        }
+        return covered;
+    }
+
+    /// <summary>PAC008, PAC009, PAC105.</summary>
+    private static void CheckResources(RuleContext context, ServiceCatalogue catalogue, Statement statement, int i, List<ActionInfo>? actions)
+    {
+        if (actions is null || actions.Count == 0 || statement.Resource is not { } resource) return;
+        if (resource.IsNot) return;
+        var actionTypes = new HashSet<ResourceTypeInfo>(actions.SelectMany(a => a.ResourceTypes.Select(t => t.ResourceType)));
+        var services = new HashSet<string>(actionTypes.Select(ServiceOfTemplate).Where(s => s is not null)!, StringComparer.Ordinal);
+
+        if (resource.Values.Contains("*"))
+        {
+            CheckWildcardResource(context, statement, i, resource, actions);
+            return;
+        }
+        if (actionTypes.Count == 0) return; // Actions without resource types take only "*"; AWS ignores ARNs for them.
+
+        var fitting = new HashSet<ActionInfo>();
+        for (int k = 0; k < resource.Values.Count; k++)
+        {
+            string arn = resource.Values[k];
+            if (!ArnFields.TrySplit(arn, out var fields)) continue; // PAC007 reports it.
+            fields.GetRange(arn, 2, out int ss, out int se);
+            string service = arn.Substring(ss, se - ss);
+            if (service.IndexOf('*') >= 0 || service.IndexOf('?') >= 0) continue;
+            if (!services.Contains(service))
+            {
+                context.Report(PolicyRules.ResourceServiceMismatch, Locations.Resource(i, resource, k),
+                    $"The resource {arn} is a {service} resource, but the statement's actions act on {Join(services)} resources; no action of the statement applies to it.");
+                continue;
+            }
+            var types = catalogue.MatchResourceTypes(arn);
+            if (types.Count == 0) continue;
+            bool any = false;
+            foreach (var action in actions)
+            {
+                if (action.ResourceTypes.Any(t => types.Contains(t.ResourceType)))
+                {
+                    fitting.Add(action);
+                    any = true;
+                }
+            }
+            if (!any)
+            {
+                string expected = string.Join(" or ", actionTypes.Where(t => ServiceOfTemplate(t) == service).Select(t => $"{t.Name} ({t.ArnTemplate})").Distinct().Take(3));
+                context.Report(PolicyRules.ResourceTypeMismatch, Locations.Resource(i, resource, k),
+                    $"The resource {arn} is {Article(string.Join(" or ", types.Select(t => t.Name).Distinct()))}, but the statement's actions act on {expected}; they never apply to it.");
+            }
+        }
+        // An action that fits none of the resources is granted nothing (reported per action when there are several).
+        if (statement.Action.Values.Count > 1 && fitting.Count > 0)
+        {
+            for (int k = 0; k < statement.Action.Values.Count; k++)
+            {
+                if (catalogue.TryGetAction(statement.Action.Values[k], out var action) && action.ResourceTypes.Count > 0 && !fitting.Contains(action))
+                {
+                    context.Report(PolicyRules.ResourceTypeMismatch, Locations.Action(i, statement.Action, k),
+                        $"{action.FullName} acts on {string.Join(" or ", action.ResourceTypes.Select(t => t.ResourceType.Name).Distinct())} resources, and none of the statement's resources is one; it grants nothing here.");
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// PAC105: an Allow in an identity-based or session policy that grants, on <c>*</c>, actions for which AWS documents a
+    /// required resource type, so every resource of that type is covered.
+    /// </summary>
+    private static void CheckWildcardResource(RuleContext context, Statement statement, int i, ResourceElement resource, List<ActionInfo> actions)
+    {
+        if (statement.Effect != Effect.Allow || context.Kind is not (PolicyKind.Identity or PolicyKind.SessionPolicy)) return;
+        var scoped = new List<ActionInfo>();
+        foreach (var value in statement.Action.Values)
+        {
+            if (value.IndexOf('*') >= 0 || value.IndexOf('?') >= 0) continue; // Wildcard grants are a choice already made.
+            var action = actions.FirstOrDefault(a => string.Equals(a.FullName, value, StringComparison.OrdinalIgnoreCase));
+            if (action is not null && action.ResourceTypes.Any(t => t.IsRequired)) scoped.Add(action);
+        }
+        if (scoped.Count == 0) return;
+        int index = Array.IndexOf(resource.Values.Items, "*");
+        string list = string.Join(", ", scoped.Take(3).Select(a => a.FullName)) + (scoped.Count > 3 ? ", ..." : "");
+        var type = scoped[0].ResourceTypes.First(t => t.IsRequired).ResourceType;
+        context.Report(PolicyRules.WildcardResourceForScopedAction, Locations.Resource(i, resource, index),
+            $"Resource \"*\" grants {list} on every resource, though AWS lets you name them (e.g. {type.Name}: {type.ArnTemplate}). Name the resources the statement needs.");
+    }
+
+    /// <summary>PAC010, PAC011, PAC012.</summary>
+    private static void CheckConditions(RuleContext context, ServiceCatalogue catalogue, Statement statement, int i, List<ActionInfo>? actions)
+    {
+        var conditions = statement.Conditions;
+        HashSet<string>? supported = null;
+        for (int c = 0; c < conditions.Count; c++)
+        {
+            var condition = conditions[c];
+            if (!catalogue.TryGetConditionKey(condition.Key, out var key))
+            {
+                int colon = condition.Key.IndexOf(':');
+                string prefix = colon > 0 ? condition.Key.Substring(0, colon) : condition.Key;
+                context.Report(PolicyRules.UnknownConditionKey, Locations.ConditionKey(i, condition, c),
+                    catalogue.TryGetService(prefix, out _) || prefix.Equals("aws", StringComparison.OrdinalIgnoreCase)
+                        ? $"The condition key {condition.Key} does not exist; the condition compares a key no request has."
+                        : $"The condition key {condition.Key} does not exist: there is no service {prefix}; the condition compares a key no request has.");
+                continue;
+            }
+            if (!key.IsGlobal && actions is { Count: > 0 })
+            {
+                supported ??= SupportedKeys(actions);
+                if (!supported.Contains(key.Name))
+                {
+                    context.Report(PolicyRules.ConditionKeyNotSupported, Locations.ConditionKey(i, condition, c),
+                        $"No action of the statement supports the condition key {condition.Key}, so requests for them never have it{(condition.Operator.IfExists || condition.Operator.IsNegated ? "" : " and the condition is always false")}.");
+                }
+            }
+            CheckOperatorFits(context, condition, key, i, c);
+        }
+    }
+
+    private static HashSet<string> SupportedKeys(List<ActionInfo> actions)
+    {
+        var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var action in actions)
+        {
+            foreach (var key in action.ConditionKeys) keys.Add(key.Name);
+            foreach (var type in action.ResourceTypes)
+            {
+                foreach (var key in type.ConditionKeys) keys.Add(key.Name);
+                foreach (var key in type.ResourceType.ConditionKeys) keys.Add(key.Name);
+            }
+        }
+        return keys;
+    }
+
+    /// <summary>
+    /// PAC012. IAM User Guide, "Condition operators": each family compares one type. String operators also fit ARN keys,
+    /// Numeric operators fit Date keys (epoch seconds, as for aws:EpochTime), and Null fits every key.
+    /// </summary>
+    private static void CheckOperatorFits(RuleContext context, Condition condition, ConditionKeyInfo key, int i, int c)
+    {
+        var family = condition.Operator.Family;
+        var type = key.ElementType;
+        bool fits = family switch
+        {
+            ConditionOperatorFamily.Null => true,
+            ConditionOperatorFamily.String => type is ConditionKeyType.String or ConditionKeyType.Arn,
+            ConditionOperatorFamily.Arn => type is ConditionKeyType.Arn,
+            ConditionOperatorFamily.Numeric => type is ConditionKeyType.Numeric or ConditionKeyType.Date,
+            ConditionOperatorFamily.Date => type is ConditionKeyType.Date,
+            ConditionOperatorFamily.Bool => type is ConditionKeyType.Bool,
+            ConditionOperatorFamily.Binary => type is ConditionKeyType.Binary,
+            _ => type is ConditionKeyType.IPAddress,
+        };
+        if (fits) return;
+        string suggestion = SuggestedOperator(condition.Operator, type);
+        context.Report(PolicyRules.OperatorTypeMismatch, Locations.ConditionOperator(i, condition, c),
+            $"{condition.Operator.Name} compares {Family(family)}, but {key.Name} is {Article(type.ToAwsName())} key; use {Describe(type)} operator{(suggestion.Length > 0 ? $" such as {suggestion}" : "")}.",
+            suggestion.Length > 0 ? [suggestion] : []);
+    }
+
+    private static string SuggestedOperator(ConditionOperator op, ConditionKeyType type)
+    {
+        string baseName = type switch
+        {
+            ConditionKeyType.String => op.IsNegated ? "StringNotEquals" : "StringEquals",
+            ConditionKeyType.Arn => op.IsNegated ? "ArnNotLike" : "ArnLike",
+            ConditionKeyType.Numeric => op.IsNegated ? "NumericNotEquals" : "NumericEquals",
+            ConditionKeyType.Date => op.IsNegated ? "DateNotEquals" : "DateEquals",
+            ConditionKeyType.Bool => "Bool",
+            ConditionKeyType.IPAddress => op.IsNegated ? "NotIpAddress" : "IpAddress",
+            ConditionKeyType.Binary => "BinaryEquals",
+            _ => "",
+        };
+        if (baseName.Length == 0) return "";
+        string prefix = op.Qualifier switch
+        {
+            SetQualifier.ForAllValues => "ForAllValues:",
+            SetQualifier.ForAnyValue => "ForAnyValue:",
+            _ => "",
+        };
+        return prefix + baseName + (op.IfExists ? "IfExists" : "");
+    }
+
+    private static string Family(ConditionOperatorFamily family) => family switch
+    {
+        ConditionOperatorFamily.String => "strings",
+        ConditionOperatorFamily.Numeric => "numbers",
+        ConditionOperatorFamily.Date => "dates",
+        ConditionOperatorFamily.Bool => "booleans",
+        ConditionOperatorFamily.Binary => "binary values",
+        ConditionOperatorFamily.IpAddress => "IP addresses",
+        ConditionOperatorFamily.Arn => "ARNs",
+        _ => "key presence",
+    };
+
+    private static string Describe(ConditionKeyType type) => type switch
+    {
+        ConditionKeyType.String => "a String",
+        ConditionKeyType.Numeric => "a Numeric",
+        ConditionKeyType.Date => "a Date",
+        ConditionKeyType.Bool => "the Bool",
+        ConditionKeyType.Arn => "an ARN (or String)",
+        ConditionKeyType.IPAddress => "an IP address",
+        _ => "the BinaryEquals",
+    };
+
+    /// <summary>The service of an ARN template (its third field), or null when it is a placeholder.</summary>
+    private static string? ServiceOfTemplate(ResourceTypeInfo type)
+    {
+        var parts = type.ArnTemplate.Split(':');
+        return parts.Length > 2 && parts[2].IndexOf('$') < 0 ? parts[2] : null;
+    }
+
+    private static string DidYouMean(IReadOnlyList<string> suggestions)
+        => suggestions.Count == 0 ? "" : $" Did you mean {string.Join(" or ", suggestions)}?";
+
+    private static string Join(IEnumerable<string> items) => string.Join(", ", items.OrderBy(s => s, StringComparer.Ordinal));
+
+    private static string Article(string noun) => GrammarRules.Article(noun);
+}

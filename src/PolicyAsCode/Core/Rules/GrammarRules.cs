@@ -1,0 +1,339 @@
+using System.Globalization;
+
+namespace PolicyAsCode.Rules;
+
+/// <summary>
+/// The policy grammar rules that depend on the policy kind (IAM User Guide: "Grammar of the IAM JSON policy language",
+/// the policy element pages, and "IAM and AWS STS quotas").
+/// </summary>
+internal static class GrammarRules
+{
+    /// <summary>The actions a trust policy may allow (IAM User Guide, "Roles terms and concepts": trust policy).</summary>
+    internal static readonly string[] TrustActions =
+        ["sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity", "sts:TagSession", "sts:SetSourceIdentity", "sts:SetContext"];
+
+    /// <summary>Every STS action, for trust-policy wildcards when no catalogue is at hand.</summary>
+    private static readonly string[] s_stsActions =
+    [
+        "sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity", "sts:AssumeRoot",
+        "sts:DecodeAuthorizationMessage", "sts:GetAccessKeyInfo", "sts:GetCallerIdentity", "sts:GetFederationToken",
+        "sts:GetServiceBearerToken", "sts:GetSessionToken", "sts:GetWebIdentityToken", "sts:SetContext",
+        "sts:SetSourceIdentity", "sts:TagSession",
+    ];
+
+    public static void Check(RuleContext context)
+    {
+        var document = context.Document;
+        CheckVersion(context);
+        CheckSize(context);
+        var statements = document.Statements;
+        for (int i = 0; i < statements.Count; i++)
+        {
+            var statement = statements[i];
+            CheckPrincipal(context, statement, i);
+            CheckResourceElement(context, statement, i);
+            CheckSid(context, statement, i);
+            if (context.Kind == PolicyKind.Trust && statement.Effect == Effect.Allow) CheckTrustActions(context, statement, i);
+            if (statement.Resource is { } resource) CheckArns(context, resource, i);
+            if (!document.SupportsPolicyVariables) CheckVariablesNeedVersion(context, statement, i);
+        }
+    }
+
+    private static void CheckVersion(RuleContext context)
+    {
+        string? version = context.Document.Version;
+        if (version is null)
+        {
+            context.Report(PolicyRules.MissingVersion, PolicyLocation.Document,
+                "The policy has no Version, so AWS applies the 2008-10-17 language, in which policy variables are literal text. Add \"Version\": \"2012-10-17\".",
+                PolicyDocument.Version2012);
+        }
+        else if (version == PolicyDocument.Version2008)
+        {
+            context.Report(PolicyRules.MissingVersion, Locations.Version(),
+                "Version 2008-10-17 is the old policy language, in which policy variables are literal text. Use \"2012-10-17\".",
+                PolicyDocument.Version2012);
+        }
+    }
+
+    private static void CheckSize(RuleContext context)
+    {
+        var (quota, what) = context.Kind switch
+        {
+            PolicyKind.Trust => (context.Options.TrustPolicyQuota, "a role trust policy"),
+            PolicyKind.ServiceControlPolicy => (5120, "a service control policy"),
+            PolicyKind.SessionPolicy => (2048, "a session policy"),
+            PolicyKind.PermissionsBoundary => (6144, "a managed policy (permissions boundary)"),
+            PolicyKind.Identity => context.Options.Container switch
+            {
+                PolicyContainer.UserInline => (2048, "the inline policies of a user"),
+                PolicyContainer.GroupInline => (5120, "the inline policies of a group"),
+                PolicyContainer.RoleInline => (10240, "the inline policies of a role"),
+                _ => (6144, "a customer managed policy"),
+            },
+            _ => (0, ""),
+        };
+        if (quota == 0) return;
+        int size = PolicySize.Of(context.Document);
+        if (size > quota)
+        {
+            context.Report(PolicyRules.SizeQuota, PolicyLocation.Document,
+                $"The policy is {size.ToString("N0", CultureInfo.InvariantCulture)} characters without whitespace; AWS allows {quota.ToString("N0", CultureInfo.InvariantCulture)} for {what}. Use wildcards, split it into several policies, or remove statements.");
+        }
+    }
+
+    private static void CheckPrincipal(RuleContext context, Statement statement, int i)
+    {
+        var principal = statement.Principal;
+        if (principal is not null && context.Kind.IsIdentityBased())
+        {
+            context.Report(PolicyRules.PrincipalInIdentityPolicy, Locations.PrincipalElement(i, principal),
+                $"{principal.ElementName} is not allowed in {Article(context.Kind.DisplayName())}: such a policy applies to whoever it is attached to, so it names no principals. Only resource-based policies name principals; remove {principal.ElementName}, or make this a resource-based policy.");
+            return;
+        }
+        if (principal is null)
+        {
+            if (context.Kind.RequiresPrincipal())
+            {
+                context.Report(PolicyRules.MissingPrincipal, Locations.Statement(i),
+                    $"The statement names no principal; every statement of {Article(context.Kind.DisplayName())} needs Principal (who the statement applies to).");
+            }
+            return;
+        }
+        if (principal.IsNot && (context.Kind == PolicyKind.Trust || statement.Effect == Effect.Allow))
+        {
+            context.Report(PolicyRules.NotPrincipalNotAllowed, Locations.PrincipalElement(i, principal),
+                context.Kind == PolicyKind.Trust
+                    ? "NotPrincipal is not allowed in a role trust policy; name the principals that may assume the role with Principal."
+                    : "NotPrincipal with \"Effect\": \"Allow\" grants to everyone not listed, including anonymous callers; AWS rejects it for most services. Use Principal, or Deny with a condition on aws:PrincipalArn.");
+        }
+        for (int k = 0; k < principal.Ids.Count; k++)
+        {
+            if (PrincipalProblem(principal.Ids[k]) is { } problem)
+            {
+                context.Report(PolicyRules.MalformedPrincipal, Locations.Principal(i, principal, k), problem);
+            }
+        }
+    }
+
+    /// <summary>IAM User Guide, "AWS JSON policy elements: Principal".</summary>
+    private static string? PrincipalProblem(PrincipalId id)
+    {
+        string value = id.Value;
+        switch (id.Type)
+        {
+            case PrincipalType.Aws:
+                if (value == "*" || Arn.IsAccountId(value)) return null;
+                if (value.IndexOf('*') >= 0 || value.IndexOf('?') >= 0)
+                {
+                    return $"'{value}': a principal cannot use a wildcard to match part of a name or ARN; use \"*\" with a condition on aws:PrincipalArn instead.";
+                }
+                if (IsDigits(value)) return $"'{value}' is not an account id: account ids have 12 digits.";
+                if (!Arn.TryParse(value, out var arn, out var error)) return $"'{value}' is not an account id or principal ARN: {error}";
+                if (!Arn.IsAccountId(arn!.Account))
+                {
+                    return $"'{value}' has no 12-digit account id; principal ARNs name the account, e.g. arn:aws:iam::111122223333:role/NAME.";
+                }
+                if (arn.Service == "iam")
+                {
+                    if (arn.Resource == "root" || arn.Resource.StartsWith("user/", StringComparison.Ordinal)
+                        || arn.Resource.StartsWith("role/", StringComparison.Ordinal)) return null;
+                    return $"'{value}' is not a principal: IAM principals are account root, user and role ARNs (groups and instance profiles cannot be principals).";
+                }
+                if (arn.Service == "sts")
+                {
+                    var parts = arn.Resource.Split('/');
+                    if (parts.Length == 3 && parts[0] == "assumed-role" || parts.Length == 2 && parts[0] == "federated-user") return null;
+                    return $"'{value}' is not a principal: STS principals are arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION and arn:aws:sts::ACCOUNT:federated-user/NAME.";
+                }
+                return $"'{value}' is not an IAM or STS principal ARN.";
+            case PrincipalType.Service:
+                return value.IndexOf('.') > 0 && value.IndexOf('*') < 0 && value.IndexOf(':') < 0
+                    ? null : $"'{value}' is not a service principal; service principals look like lambda.amazonaws.com.";
+            case PrincipalType.Federated:
+                if (value.StartsWith("arn:", StringComparison.Ordinal))
+                {
+                    return Arn.TryParse(value, out var provider, out _) && provider!.Service == "iam"
+                        && (provider.Resource.StartsWith("oidc-provider/", StringComparison.Ordinal) || provider.Resource.StartsWith("saml-provider/", StringComparison.Ordinal))
+                        ? null : $"'{value}' is not an identity provider ARN (arn:aws:iam::ACCOUNT:oidc-provider/HOST or saml-provider/NAME).";
+                }
+                return value.IndexOf('.') > 0 && value.IndexOf('*') < 0 ? null
+                    : $"'{value}' is not a federated principal: use an OIDC or SAML provider ARN, or cognito-identity.amazonaws.com, accounts.google.com, graph.facebook.com or www.amazon.com.";
+            default:
+                return value.Length == 64 && IsHex(value) ? null : $"'{value}' is not a canonical user id (64 hexadecimal characters).";
+        }
+    }
+
+    private static void CheckResourceElement(RuleContext context, Statement statement, int i)
+    {
+        if (statement.Resource is null && context.Kind.IsIdentityBased())
+        {
+            context.Report(PolicyRules.ResourceElement, Locations.Statement(i),
+                $"The statement has no Resource; every statement of {Article(context.Kind.DisplayName())} needs Resource or NotResource (use \"*\" for all resources).", "*");
+        }
+        else if (statement.Resource is { } resource && context.Kind == PolicyKind.Trust)
+        {
+            context.Report(PolicyRules.ResourceElement, Locations.ResourceElement(i, resource),
+                $"{resource.ElementName} is not allowed in a role trust policy: the resource is the role itself. Remove it.");
+        }
+    }
+
+    private static void CheckSid(RuleContext context, Statement statement, int i)
+    {
+        // IAM accepts only ASCII letters and digits in Sid; some resource-based policies (S3, SNS) accept more.
+        if (statement.Sid is not { } sid || context.Kind == PolicyKind.Resource) return;
+        foreach (char c in sid)
+        {
+            if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9'))
+            {
+                string suggestion = new string(sid.Where(ch => ch is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9').ToArray());
+                context.Report(PolicyRules.InvalidSid, Locations.Sid(i),
+                    $"The Sid '{sid}' has the character '{c}'; IAM accepts only letters A-Z, a-z and digits 0-9 in a Sid.",
+                    suggestion.Length > 0 ? [suggestion] : []);
+                return;
+            }
+        }
+    }
+
+    private static void CheckTrustActions(RuleContext context, Statement statement, int i)
+    {
+        var action = statement.Action;
+        if (action.IsNot)
+        {
+            context.Report(PolicyRules.TrustPolicyAction, Locations.ActionElement(i, action),
+                "NotAction is not meaningful in a role trust policy; list the role-assumption actions with Action (sts:AssumeRole, sts:AssumeRoleWithWebIdentity, sts:AssumeRoleWithSAML, sts:TagSession, sts:SetSourceIdentity, sts:SetContext).");
+            return;
+        }
+        for (int k = 0; k < action.Values.Count; k++)
+        {
+            string value = action.Values[k];
+            var pattern = GlobPattern.Compile(value, wildcards: true, variables: false, ignoreCase: true);
+            if (!pattern.HasWildcards && TrustActions.Contains(value, StringComparer.OrdinalIgnoreCase)) continue;
+            string what;
+            if (pattern.HasWildcards && value.StartsWith("sts:", StringComparison.OrdinalIgnoreCase))
+            {
+                var bad = StsActions(context).Where(a => pattern.IsMatch(a) && !TrustActions.Contains(a, StringComparer.OrdinalIgnoreCase)).ToList();
+                if (bad.Count == 0) continue;
+                what = $"'{value}' covers {string.Join(", ", bad.Take(3))}{(bad.Count > 3 ? ", ..." : "")}, which";
+            }
+            else
+            {
+                // A wildcard outside sts: (or "*") covers actions of other services, which a trust policy cannot grant.
+                what = $"'{value}'";
+            }
+            context.Report(PolicyRules.TrustPolicyAction, Locations.Action(i, action, k),
+                $"{what} cannot be granted by a role trust policy; it allows only sts:AssumeRole, sts:AssumeRoleWithWebIdentity, sts:AssumeRoleWithSAML, sts:TagSession, sts:SetSourceIdentity and sts:SetContext. Grant other actions in a permissions policy.",
+                "sts:AssumeRole");
+        }
+    }
+
+    private static IEnumerable<string> StsActions(RuleContext context)
+    {
+        if (context.Options.Catalogue is { } catalogue && catalogue.TryGetService("sts", out var sts))
+        {
+            return sts!.Actions.Select(a => a.FullName);
+        }
+        return s_stsActions;
+    }
+
+    /// <summary>IAM User Guide, "IAM JSON policy elements: Resource" and "IAM identifiers" (ARN format).</summary>
+    private static void CheckArns(RuleContext context, ResourceElement resource, int i)
+    {
+        for (int k = 0; k < resource.Values.Count; k++)
+        {
+            string value = resource.Values[k];
+            if (value == "*") continue;
+            if (ArnProblem(value) is { } problem)
+            {
+                context.Report(PolicyRules.MalformedArn, Locations.Resource(i, resource, k), problem);
+            }
+        }
+    }
+
+    internal static string? ArnProblem(string value)
+    {
+        if (!ArnFields.TrySplit(value, out var fields, out var error)) return error;
+        fields.GetRange(value, 1, out int ps, out int pe);
+        string partition = value.Substring(ps, pe - ps);
+        if (partition.Length == 0) return $"'{value}' has an empty partition; use aws (or aws-cn, aws-us-gov).";
+        if (!IsNamePattern(partition)) return $"'{value}' has the partition '{partition}'; partitions are lowercase, e.g. aws, aws-cn, aws-us-gov.";
+        fields.GetRange(value, 2, out int ss, out int se);
+        string service = value.Substring(ss, se - ss);
+        if (service.Length == 0) return $"'{value}' has an empty service field (e.g. s3, iam).";
+        if (service.IndexOf('*') >= 0 || service.IndexOf('?') >= 0) return $"'{value}' has a wildcard in the service field; AWS does not allow wildcards there. Name the service, e.g. arn:aws:s3:::*.";
+        if (!IsNamePattern(service)) return $"'{value}' has the service '{service}'; service names are lowercase, e.g. s3, iam, dynamodb.";
+        for (int f = 1; f <= 4; f++)
+        {
+            fields.GetRange(value, f, out int s, out int e);
+            if (value.IndexOf("${", s, e - s, StringComparison.Ordinal) >= 0)
+            {
+                return $"'{value}' has a policy variable outside the resource part; AWS replaces variables only after the fifth colon.";
+            }
+        }
+        fields.GetRange(value, 4, out int accountStart, out int accountEnd);
+        string account = value.Substring(accountStart, accountEnd - accountStart);
+        if (account.Length > 0 && account != "aws" && account.IndexOf('*') < 0 && account.IndexOf('?') < 0 && !Arn.IsAccountId(account))
+        {
+            return $"'{value}' has the account id '{account}'; account ids have 12 digits.";
+        }
+        if (fields.ResourceStart == value.Length) return $"'{value}' has an empty resource part (after the fifth colon); use * for all resources.";
+        return null;
+    }
+
+    private static void CheckVariablesNeedVersion(RuleContext context, Statement statement, int i)
+    {
+        string version = context.Document.Version is null ? "no Version, so AWS applies 2008-10-17" : $"Version {context.Document.Version}";
+        if (statement.Resource is { } resource)
+        {
+            for (int k = 0; k < resource.Values.Count; k++)
+            {
+                if (PolicyVariables.ContainsVariable(resource.Values[k]))
+                {
+                    context.Report(PolicyRules.VariablesNeedVersion2012, Locations.Resource(i, resource, k),
+                        $"'{resource.Values[k]}' uses a policy variable, but the policy has {version}, where ${{...}} is literal text. Set \"Version\": \"2012-10-17\".");
+                }
+            }
+        }
+        var conditions = statement.Conditions;
+        for (int c = 0; c < conditions.Count; c++)
+        {
+            if (!conditions[c].Operator.SupportsPolicyVariables) continue;
+            var values = conditions[c].Values;
+            for (int v = 0; v < values.Count; v++)
+            {
+                if (PolicyVariables.ContainsVariable(values[v]))
+                {
+                    context.Report(PolicyRules.VariablesNeedVersion2012, Locations.ConditionValue(i, conditions[c], c, v),
+                        $"'{values[v]}' uses a policy variable, but the policy has {version}, where ${{...}} is literal text. Set \"Version\": \"2012-10-17\".");
+                }
+            }
+        }
+    }
+
+    internal static string Article(string noun) => (noun[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an " : "a ") + noun;
+
+    private static bool IsNamePattern(string value) => value.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '*' or '?');
+
+    private static bool IsDigits(string value) => value.Length > 0 && value.All(c => c is >= '0' and <= '9');
+
+    private static bool IsHex(string value) => value.All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f' or >= 'A' and <= 'F');
+}
+
+/// <summary>Policy size as IAM counts it against its quotas.</summary>
+public static class PolicySize
+{
+    /// <summary>
+    /// The number of characters of the document without whitespace (IAM User Guide, "IAM and AWS STS quotas": "IAM does
+    /// not count white space when calculating the size of a policy"), measured on the canonical JSON.
+    /// </summary>
+    public static int Of(PolicyDocument document)
+    {
+        string json = CanonicalJsonWriter.Write(document, indented: false);
+        int count = 0;
+        foreach (char c in json)
+        {
+            if (!char.IsWhiteSpace(c)) count++;
+        }
+        return count;
+    }
+}
