@@ -22,6 +22,7 @@ public static class Pac
             EvalCommand.Create(stdout, stderr, stdin),
             ExpandCommand.Create(stdout, stderr),
             FmtCommand.Create(stdout, stderr),
+            ValidateCommand.Create(stdout, stderr),
         };
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
