@@ -22,13 +22,13 @@ internal static class CatalogueRules
     }
 
     /// <summary>
-    /// PAC002, PAC003, PAC004. Returns the catalogue actions the statement's Action element covers, or null when they
-    /// cannot be known (NotAction, <c>*</c>, or a wildcard in a service prefix).
+    /// PAC002, PAC003, PAC004. Returns the catalogue actions the statement's Action element covers, expanded when first
+    /// asked for, or null when they cannot be known (NotAction, <c>*</c>, or a wildcard in a service prefix).
     /// </summary>
-    private static List<ActionInfo>? CheckActions(RuleContext context, ServiceCatalogue catalogue, Statement statement, int i)
+    private static CoveredActions? CheckActions(RuleContext context, ServiceCatalogue catalogue, Statement statement, int i)
     {
         var element = statement.Action;
-        var covered = element.IsNot ? null : new List<ActionInfo>();
+        var covered = element.IsNot ? null : new CoveredActions(catalogue);
         for (int k = 0; k < element.Values.Count; k++)
         {
             string value = element.Values[k];
@@ -66,31 +66,49 @@ internal static class CatalogueRules
                 }
                 continue;
             }
-            var expanded = catalogue.ExpandAction(value).ToList();
-            if (expanded.Count == 0)
+            // Only existence matters here; expanding every pattern of a large policy in full is left to the rules that
+            // need the covered actions.
+            var expanded = catalogue.ExpandAction(value);
+            if (!expanded.Any())
             {
                 context.Report(PolicyRules.WildcardMatchesNothing, location,
                     $"The pattern {value} matches no action{(prefixHasWildcard ? "" : $" of the service {prefix}")}; check it for typos (pac expand lists what a pattern covers).");
             }
             if (prefixHasWildcard) covered = null;
-            else covered?.AddRange(expanded);
+            else covered?.AddPattern(value);
         }
         return covered;
     }
 
-    /// <summary>PAC008, PAC009, PAC105.</summary>
-    private static void CheckResources(RuleContext context, ServiceCatalogue catalogue, Statement statement, int i, List<ActionInfo>? actions)
+    /// <summary>The actions a statement covers: named ones at once, wildcard patterns expanded on first use.</summary>
+    private sealed class CoveredActions(ServiceCatalogue catalogue)
     {
-        if (actions is null || actions.Count == 0 || statement.Resource is not { } resource) return;
-        if (resource.IsNot) return;
-        var actionTypes = new HashSet<ResourceTypeInfo>(actions.SelectMany(a => a.ResourceTypes.Select(t => t.ResourceType)));
-        var services = new HashSet<string>(actionTypes.Select(ServiceOfTemplate).Where(s => s is not null)!, StringComparer.Ordinal);
+        private readonly List<ActionInfo> _named = [];
+        private readonly List<string> _patterns = [];
+        private List<ActionInfo>? _all;
 
+        public void Add(ActionInfo action) => _named.Add(action);
+
+        public void AddPattern(string pattern) => _patterns.Add(pattern);
+
+        public bool IsEmpty => _named.Count == 0 && _patterns.Count == 0;
+
+        public List<ActionInfo> All => _all ??= [.. _named, .. _patterns.SelectMany(catalogue.ExpandAction)];
+    }
+
+    /// <summary>PAC008, PAC009, PAC105.</summary>
+    private static void CheckResources(RuleContext context, ServiceCatalogue catalogue, Statement statement, int i, CoveredActions? covered)
+    {
+        if (covered is null || covered.IsEmpty || statement.Resource is not { } resource) return;
+        if (resource.IsNot) return;
         if (resource.Values.Contains("*"))
         {
-            CheckWildcardResource(context, statement, i, resource, actions);
+            CheckWildcardResource(context, catalogue, statement, i, resource);
             return;
         }
+        var actions = covered.All;
+        var actionTypes = new HashSet<ResourceTypeInfo>(actions.SelectMany(a => a.ResourceTypes.Select(t => t.ResourceType)));
+        var services = new HashSet<string>(actionTypes.Select(ServiceOfTemplate).Where(s => s is not null)!, StringComparer.Ordinal);
         if (actionTypes.Count == 0) return; // Actions without resource types take only "*"; AWS ignores ARNs for them.
 
         var fitting = new HashSet<ActionInfo>();
@@ -143,15 +161,14 @@ internal static class CatalogueRules
     /// PAC105: an Allow in an identity-based or session policy that grants, on <c>*</c>, actions for which AWS documents a
     /// required resource type, so every resource of that type is covered.
     /// </summary>
-    private static void CheckWildcardResource(RuleContext context, Statement statement, int i, ResourceElement resource, List<ActionInfo> actions)
+    private static void CheckWildcardResource(RuleContext context, ServiceCatalogue catalogue, Statement statement, int i, ResourceElement resource)
     {
         if (statement.Effect != Effect.Allow || context.Kind is not (PolicyKind.Identity or PolicyKind.SessionPolicy)) return;
         var scoped = new List<ActionInfo>();
         foreach (var value in statement.Action.Values)
         {
             if (value.IndexOf('*') >= 0 || value.IndexOf('?') >= 0) continue; // Wildcard grants are a choice already made.
-            var action = actions.FirstOrDefault(a => string.Equals(a.FullName, value, StringComparison.OrdinalIgnoreCase));
-            if (action is not null && action.ResourceTypes.Any(t => t.IsRequired)) scoped.Add(action);
+            if (catalogue.TryGetAction(value, out var action) && action.ResourceTypes.Any(t => t.IsRequired)) scoped.Add(action);
         }
         if (scoped.Count == 0) return;
         int index = Array.IndexOf(resource.Values.Items, "*");
@@ -162,7 +179,7 @@ internal static class CatalogueRules
     }
 
     /// <summary>PAC010, PAC011, PAC012.</summary>
-    private static void CheckConditions(RuleContext context, ServiceCatalogue catalogue, Statement statement, int i, List<ActionInfo>? actions)
+    private static void CheckConditions(RuleContext context, ServiceCatalogue catalogue, Statement statement, int i, CoveredActions? actions)
     {
         var conditions = statement.Conditions;
         HashSet<string>? supported = null;
@@ -179,9 +196,9 @@ internal static class CatalogueRules
                         : $"The condition key {condition.Key} does not exist: there is no service {prefix}; the condition compares a key no request has.");
                 continue;
             }
-            if (!key.IsGlobal && actions is { Count: > 0 })
+            if (!key.IsGlobal && actions is { IsEmpty: false })
             {
-                supported ??= SupportedKeys(actions);
+                supported ??= SupportedKeys(actions.All);
                 if (!supported.Contains(key.Name))
                 {
                     context.Report(PolicyRules.ConditionKeyNotSupported, Locations.ConditionKey(i, condition, c),

@@ -37,7 +37,8 @@ internal static class SecurityRules
             {
                 for (int k = 0; k < action.Values.Count; k++)
                 {
-                    if (GlobPattern.Compile(action.Values[k], wildcards: true, variables: false, ignoreCase: true).IsMatch("iam:PassRole"))
+                    if (CouldBeIam(action.Values[k])
+                        && GlobPattern.Compile(action.Values[k], wildcards: true, variables: false, ignoreCase: true).IsMatch("iam:PassRole"))
                     {
                         context.Report(PolicyRules.PassRoleOnAll, Locations.Action(i, action, k),
                             $"'{action.Values[k]}' allows iam:PassRole on every role, so the caller can hand any role (including administrator roles) to a service. Limit Resource to the roles to pass, and add an iam:PassedToService condition.");
@@ -55,6 +56,15 @@ internal static class SecurityRules
     }
 
     private static bool IsAllActions(string action) => action is "*" or "*:*";
+
+    /// <summary>A cheap test that an action pattern's service part could be <c>iam</c>, before compiling it.</summary>
+    private static bool CouldBeIam(string action)
+    {
+        int colon = action.IndexOf(':');
+        if (colon < 0) return true;
+        string prefix = action.Substring(0, colon);
+        return prefix.Equals("iam", StringComparison.OrdinalIgnoreCase) || prefix.IndexOf('*') >= 0 || prefix.IndexOf('?') >= 0;
+    }
 
     /// <summary>Condition keys that limit who can use a statement open to every principal.</summary>
     private static readonly string[] s_principalLimitingKeys =
