@@ -29,6 +29,11 @@ public static class AwsManagedPolicies
     public static bool TryGet(string name, [NotNullWhen(true)] out AwsManagedPolicy? policy) =>
         s_data.Value.ByName.TryGetValue(name ?? throw new ArgumentNullException(nameof(name)), out policy);
 
+    /// <summary>The policy with the given ARN.</summary>
+    /// <exception cref="KeyNotFoundException">No AWS managed policy has that ARN in this catalogue.</exception>
+    public static AwsManagedPolicy GetByArn(string arn)
+        => TryGetByArn(arn, out var policy) ? policy : throw new KeyNotFoundException($"{arn} is not an AWS managed policy in {DataSource}.");
+
     /// <summary>Finds a policy by ARN (<c>arn:aws:iam::aws:policy/ReadOnlyAccess</c>); the ARN's case must match.</summary>
     public static bool TryGetByArn(string arn, [NotNullWhen(true)] out AwsManagedPolicy? policy)
     {

@@ -26,6 +26,9 @@ internal static class TypedMemberWriter
         string globals = Path.Combine(folder, "Keys.g.cs");
         WriteIfChanged(globals, WriteGlobalKeys(catalogue));
         expected.Add(Path.GetFileName(globals));
+        string managed = Path.Combine(folder, "AwsManaged.g.cs");
+        WriteIfChanged(managed, WriteManagedPolicies(catalogue));
+        expected.Add(Path.GetFileName(managed));
         foreach (var stale in Directory.EnumerateFiles(folder, "*.g.cs").Where(f => !expected.Contains(Path.GetFileName(f))))
         {
             File.Delete(stale);
@@ -110,6 +113,37 @@ internal static class TypedMemberWriter
                     {
                         WriteKeys(w, TypedServiceMembers.ForGlobalKeys(group, className));
                     }
+                }
+            }
+        }
+        return w.ToString();
+    }
+
+    private static string WriteManagedPolicies(ServiceCatalogue catalogue)
+    {
+        var w = new CodeWriter();
+        Header(w, catalogue);
+        w.Line($"// AWS managed policies from {AwsManagedPolicies.DataSource}.");
+        w.Line("namespace PolicyAsCode.Aws");
+        using (w.Block())
+        {
+            Doc(w, "The AWS managed policies by name: <c>AwsManaged.ReadOnlyAccess</c>, with their ARNs and documents.");
+            w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"PolicyAsCode.TypedMembers\", \"1\")]");
+            w.Line("public static class AwsManaged");
+            using (w.Block())
+            {
+                var taken = new HashSet<string>(["AwsManaged", "Equals", "GetHashCode", "GetType", "ToString", "ReferenceEquals"], StringComparer.OrdinalIgnoreCase);
+                bool first = true;
+                foreach (var policy in AwsManagedPolicies.All.OrderBy(p => p.Name, StringComparer.Ordinal))
+                {
+                    string baseName = TypedNames.Identifier(policy.Name);
+                    string member = baseName;
+                    for (int n = 2; !taken.Add(member); n++) member = baseName + n;
+                    if (!first) w.Line();
+                    first = false;
+                    Doc(w, $"<c>{policy.Arn}</c> ({policy.VersionId}).");
+                    w.Line($"[global::PolicyAsCode.Catalogue.AwsManagedPolicyArn(\"{policy.Arn}\")]");
+                    w.Line($"public static global::PolicyAsCode.Catalogue.AwsManagedPolicy {member} => global::PolicyAsCode.Catalogue.AwsManagedPolicies.GetByArn(\"{policy.Arn}\");");
                 }
             }
         }

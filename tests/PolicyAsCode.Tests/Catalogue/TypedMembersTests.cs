@@ -117,3 +117,27 @@ public class TypedMembersTests
         _ => ConditionKeyType.String,
     };
 }
+
+/// <summary>AWS managed policies by name, as typed members.</summary>
+public class AwsManagedMembersTests
+{
+    [Fact]
+    public void ReadOnlyAccess_IsItsArn_WithItsDocument()
+    {
+        var policy = AwsManaged.ReadOnlyAccess;
+        Assert.Equal("arn:aws:iam::aws:policy/ReadOnlyAccess", policy.Arn);
+        Assert.NotEmpty(policy.Document.Statements);
+    }
+
+    [Fact]
+    public void EveryMember_CarriesTheArnItReturns()
+    {
+        var properties = typeof(AwsManaged).GetProperties(BindingFlags.Public | BindingFlags.Static);
+        Assert.Equal(PolicyAsCode.Catalogue.AwsManagedPolicies.All.Count, properties.Length);
+        foreach (var property in properties)
+        {
+            var attribute = property.GetCustomAttribute<AwsManagedPolicyArnAttribute>()!;
+            Assert.Equal(attribute.Arn, ((AwsManagedPolicy)property.GetValue(null)!).Arn);
+        }
+    }
+}
