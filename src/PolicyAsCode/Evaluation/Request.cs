@@ -78,6 +78,14 @@ public sealed class Request : IContextValueSource
     public bool IsSameAccount => PrincipalInfo.Account is null || ResourceAccount is null
         || string.Equals(PrincipalInfo.Account, ResourceAccount, StringComparison.Ordinal);
 
+    /// <summary>Starts building a request from a principal: <c>Request.For(principal).Action(S3.GetObject).Resource(arn)</c>.</summary>
+    public static RequestBuilder For(Principal principal)
+        => new(principal?.Spec.RequestPrincipal, null, "*", null, new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>Starts building a request from a principal given as an ARN (or null for an anonymous caller).</summary>
+    public static RequestBuilder For(string? principal)
+        => new(principal, null, "*", null, new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase));
+
     /// <summary>Returns a copy of this request with a context key set (replacing any earlier values).</summary>
     public Request WithContext(string key, params string[] values)
     {

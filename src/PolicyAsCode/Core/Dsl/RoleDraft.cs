@@ -1,0 +1,112 @@
+namespace PolicyAsCode.Dsl;
+
+/// <summary>A policy attached to a role: by ARN (AWS managed or existing), or by the name of a policy declared in code.</summary>
+/// <param name="Name">The policy's name (the declared name, or the last part of the ARN).</param>
+/// <param name="Arn">The ARN for AWS managed and existing policies; null for policies declared in this project.</param>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+public sealed record AttachedPolicy(string Name, string? Arn);
+
+/// <summary>An inline policy of a role.</summary>
+/// <param name="Name">The inline policy's name.</param>
+/// <param name="Document">Its document.</param>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+public sealed record InlinePolicy(string Name, PolicyDocument Document);
+
+/// <summary>
+/// The state of a role being declared: its trust policy, attached and inline policies, permissions boundary and
+/// session settings. Shared by the runtime DSL and the source generator, like <see cref="PolicyDraft"/>.
+/// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+public sealed record RoleDraft
+{
+    /// <summary>The longest session AWS allows: 12 hours.</summary>
+    public const int MaxSessionLimitSeconds = 43200;
+
+    /// <summary>A role with nothing declared yet.</summary>
+    public static RoleDraft Empty { get; } = new();
+
+    /// <summary>The trust policy's statements.</summary>
+    public PolicyDraft Trust { get; init; } = PolicyDraft.Empty;
+
+    /// <summary>Attached managed policies.</summary>
+    public EquatableArray<AttachedPolicy> Attached { get; init; }
+
+    /// <summary>Inline policies.</summary>
+    public EquatableArray<InlinePolicy> Inline { get; init; }
+
+    /// <summary>The permissions boundary, if any.</summary>
+    public AttachedPolicy? Boundary { get; init; }
+
+    /// <summary>The maximum session duration in seconds, or null for AWS's default (one hour).</summary>
+    public int? MaxSessionSeconds { get; init; }
+
+    /// <summary>The role's path, or null for <c>/</c>.</summary>
+    public string? Path { get; init; }
+
+    /// <summary>The role's description.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Lets a principal assume the role: one trust statement allowing its assume action, with its conditions.</summary>
+    public RoleDraft TrustedBy(PrincipalSpec principal, IEnumerable<Condition>? conditions = null)
+    {
+        var draft = Trust.Start(Effect.Allow, [principal.AssumeAction], notAction: false)
+            .WithPrincipals(principal.Id is { } id ? [id] : [], principal.IsEveryone, notPrincipal: false);
+        var all = principal.TrustConditions.Concat(conditions ?? []).ToArray();
+        if (all.Length > 0) draft = draft.WithConditions(all);
+        return this with { Trust = draft };
+    }
+
+    /// <summary>Attaches a managed policy.</summary>
+    public RoleDraft Attach(AttachedPolicy policy)
+    {
+        foreach (var existing in Attached)
+        {
+            if (existing == policy) throw new DslException($"The policy {policy.Name} is already attached to the role.");
+        }
+        return this with { Attached = EquatableArray.Create([.. Attached, policy]) };
+    }
+
+    /// <summary>Adds an inline policy.</summary>
+    public RoleDraft WithInline(string name, PolicyDocument document)
+    {
+        if (string.IsNullOrEmpty(name)) throw new DslException("An inline policy needs a name.");
+        foreach (var existing in Inline)
+        {
+            if (existing.Name == name) throw new DslException($"The role already has an inline policy named {name}.");
+        }
+        return this with { Inline = EquatableArray.Create([.. Inline, new InlinePolicy(name, document)]) };
+    }
+
+    /// <summary>Sets the permissions boundary.</summary>
+    public RoleDraft WithBoundary(AttachedPolicy boundary) => this with { Boundary = boundary };
+
+    /// <summary>Sets the maximum session duration (AWS accepts 1 to 12 hours).</summary>
+    public RoleDraft WithMaxSession(int seconds)
+    {
+        if (seconds < 3600 || seconds > MaxSessionLimitSeconds)
+        {
+            throw new DslException($"A role's maximum session duration must be between 1 and 12 hours (3600 to 43200 seconds), not {seconds} seconds.");
+        }
+        return this with { MaxSessionSeconds = seconds };
+    }
+
+    /// <summary>Sets the role's path, e.g. <c>/service-roles/</c>.</summary>
+    public RoleDraft WithPath(string path)
+    {
+        if (string.IsNullOrEmpty(path) || path[0] != '/' || path[path.Length - 1] != '/')
+        {
+            throw new DslException($"'{path}' is not an IAM path; paths start and end with /, e.g. /service-roles/.");
+        }
+        return this with { Path = path };
+    }
+
+    /// <summary>Sets the role's description.</summary>
+    public RoleDraft WithDescription(string description) => this with { Description = description };
+
+    /// <summary>The trust policy document.</summary>
+    public PolicyDocument TrustPolicy()
+    {
+        if (Trust.Statements.IsEmpty) throw new DslException("A role needs a trust policy: say who may assume it with TrustedBy(...).");
+        return Trust.ToDocument();
+    }
+}

@@ -1,0 +1,40 @@
+namespace PolicyAsCode;
+
+/// <summary>
+/// Declares a customer managed policy: on a static property or field of type <see cref="IdentityPolicy"/>. The source
+/// generator emits its JSON (written to <c>iam/&lt;name&gt;.json</c> at build) and a compiled evaluator.
+/// </summary>
+/// <param name="name">The IAM policy name (1 to 128 characters: letters, digits and <c>+=,.@-_</c>).</param>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field, Inherited = false)]
+public sealed class ManagedPolicyAttribute(string name) : Attribute
+{
+    /// <summary>The IAM policy name.</summary>
+    public string Name { get; } = name;
+
+    /// <summary>An optional description of the policy.</summary>
+    public string? Description { get; init; }
+}
+
+/// <summary>
+/// Declares a resource-based policy (a bucket policy, a queue policy, ...): on a static property or field of type
+/// <see cref="ResourcePolicy"/>. The generator emits its JSON (<c>iam/&lt;name&gt;.json</c>) and a compiled evaluator.
+/// </summary>
+/// <param name="name">A name for the file and the registry.</param>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field, Inherited = false)]
+public sealed class ResourcePolicyAttribute(string name) : Attribute
+{
+    /// <summary>The policy's name.</summary>
+    public string Name { get; } = name;
+}
+
+/// <summary>
+/// Declares an IAM role: on a static property or field of type <see cref="Role"/>. The generator emits its trust policy
+/// (<c>iam/&lt;name&gt;.trust.json</c>), its inline policies, its entry in <c>iam/manifest.json</c>, and compiled evaluators.
+/// </summary>
+/// <param name="name">The IAM role name (1 to 64 characters: letters, digits and <c>+=,.@-_</c>).</param>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field, Inherited = false)]
+public sealed class RoleAttribute(string name) : Attribute
+{
+    /// <summary>The IAM role name.</summary>
+    public string Name { get; } = name;
+}

@@ -1,0 +1,48 @@
+using PolicyAsCode.Dsl;
+
+namespace PolicyAsCode;
+
+/// <summary>
+/// A resource-based policy: each statement names who it applies to. <c>Policy.Resource().Allow(S3.GetObject)
+/// .For(Principal.Account("444455556666")).On(S3.Arn.Object("my-bucket", "*"))</c>.
+/// </summary>
+public sealed class ResourcePolicy : PolicyBase
+{
+    internal static ResourcePolicy Empty { get; } = new(PolicyDraft.Empty);
+
+    private ResourcePolicy(PolicyDraft draft) : base(draft)
+    {
+    }
+
+    /// <summary>Starts a statement allowing the actions; say to whom with <c>For(...)</c>.</summary>
+    public PrincipalStep Allow(params IamAction[] actions) => new(Draft.Start(Effect.Allow, Values(actions), false));
+
+    /// <summary>Starts a statement denying the actions; say to whom with <c>For(...)</c>.</summary>
+    public PrincipalStep Deny(params IamAction[] actions) => new(Draft.Start(Effect.Deny, Values(actions), false));
+
+    /// <summary>Adds conditions to the last statement; all must hold.</summary>
+    public ResourcePolicy When(params Condition[] conditions) => new(Draft.WithConditions(conditions));
+
+    /// <summary>Gives the last statement an id (<c>Sid</c>).</summary>
+    public ResourcePolicy Named(string sid) => new(Draft.WithSid(sid));
+
+    /// <summary>A statement whose actions are set, waiting for its principals.</summary>
+    public readonly struct PrincipalStep
+    {
+        private readonly PolicyDraft _draft;
+
+        internal PrincipalStep(PolicyDraft draft) => _draft = draft;
+
+        /// <summary>For these principals (<c>Principal</c>).</summary>
+        public ResourceStep<ResourcePolicy> For(params Principal[] principals)
+        {
+            bool everyone = principals.Any(p => p.Spec.IsEveryone);
+            var ids = principals.Where(p => !p.Spec.IsEveryone).Select(p => p.Spec.Id!);
+            return new(_draft.WithPrincipals(everyone ? [] : ids, everyone, false), d => new ResourcePolicy(d));
+        }
+
+        /// <summary>For everyone but these principals (<c>NotPrincipal</c>; AWS recommends a condition on <c>aws:PrincipalArn</c> instead).</summary>
+        public ResourceStep<ResourcePolicy> ForAllExcept(params Principal[] principals)
+            => new(_draft.WithPrincipals(principals.Select(p => p.Spec.Id ?? throw new DslException("ForAllExcept cannot except everyone.")), false, true), d => new ResourcePolicy(d));
+    }
+}

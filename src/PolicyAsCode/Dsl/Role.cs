@@ -1,0 +1,95 @@
+using PolicyAsCode.Catalogue;
+using PolicyAsCode.Dsl;
+using PolicyAsCode.Json;
+
+namespace PolicyAsCode;
+
+/// <summary>
+/// An IAM role: who may assume it (its trust policy) and what it may do (attached and inline policies), immutable and
+/// built fluently: <c>Role.Define().TrustedBy(Principal.Account("444455556666")).Attach(ReadMyBucket)</c>.
+/// </summary>
+public sealed class Role
+{
+    private readonly IdentityPolicy[] _attachedDeclared;
+
+    private Role(RoleDraft draft, IdentityPolicy[] attachedDeclared)
+    {
+        Draft = draft;
+        _attachedDeclared = attachedDeclared;
+    }
+
+    /// <summary>The declaration state (shared with the source generator).</summary>
+    public RoleDraft Draft { get; }
+
+    /// <summary>Starts a role.</summary>
+    public static Role Define() => new(RoleDraft.Empty, []);
+
+    /// <summary>Lets the principals assume the role, each in its own trust statement.</summary>
+    public Role TrustedBy(params Principal[] principals)
+    {
+        if (principals.Length == 0) throw new DslException("TrustedBy needs at least one principal.");
+        var draft = Draft;
+        foreach (var principal in principals) draft = draft.TrustedBy(principal.Spec);
+        return new(draft, _attachedDeclared);
+    }
+
+    /// <summary>Attaches a customer managed policy declared in code (with <see cref="ManagedPolicyAttribute"/>).</summary>
+    /// <remarks>At run time the policy's IAM name is not known; the generated manifest names it.</remarks>
+    public Role Attach(IdentityPolicy policy)
+        => new(Draft, [.. _attachedDeclared, policy ?? throw new ArgumentNullException(nameof(policy))]);
+
+    /// <summary>Attaches an AWS managed policy: <c>Attach(AwsManaged.ReadOnlyAccess)</c>.</summary>
+    public Role Attach(AwsManagedPolicy policy) => new(Draft.Attach(new AttachedPolicy(policy.Name, policy.Arn)), _attachedDeclared);
+
+    /// <summary>Attaches an existing managed policy by ARN.</summary>
+    public Role AttachArn(string policyArn)
+    {
+        if (!PolicyAsCode.Arn.TryParse(policyArn, out var arn, out var error) || arn!.Service != "iam" || !arn.Resource.StartsWith("policy/", StringComparison.Ordinal))
+        {
+            throw new DslException(error ?? $"'{policyArn}' is not a managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME).");
+        }
+        return new(Draft.Attach(new AttachedPolicy(arn.Resource.Substring(arn.Resource.LastIndexOf('/') + 1), policyArn)), _attachedDeclared);
+    }
+
+    /// <summary>Adds an inline policy.</summary>
+    public Role Inline(string name, IdentityPolicy policy) => new(Draft.WithInline(name, policy.Document), _attachedDeclared);
+
+    /// <summary>Sets an AWS managed policy as the permissions boundary.</summary>
+    public Role PermissionsBoundary(AwsManagedPolicy policy) => new(Draft.WithBoundary(new AttachedPolicy(policy.Name, policy.Arn)), _attachedDeclared);
+
+    /// <summary>Sets the maximum session duration (1 to 12 hours).</summary>
+    public Role MaxSession(TimeSpan duration) => new(Draft.WithMaxSession(checked((int)duration.TotalSeconds)), _attachedDeclared);
+
+    /// <summary>Sets the role's path, e.g. <c>/service-roles/</c>.</summary>
+    public Role Path(string path) => new(Draft.WithPath(path), _attachedDeclared);
+
+    /// <summary>Sets the role's description.</summary>
+    public Role Description(string description) => new(Draft.WithDescription(description), _attachedDeclared);
+
+    /// <summary>The trust policy.</summary>
+    public PolicyDocument TrustPolicy => Draft.TrustPolicy();
+
+    /// <summary>The trust policy as canonical JSON.</summary>
+    public string TrustPolicyJson => PolicyJson.Write(TrustPolicy);
+
+    /// <summary>The policies declared in code and attached to the role.</summary>
+    public IReadOnlyList<IdentityPolicy> AttachedPolicies => _attachedDeclared;
+
+    /// <summary>
+    /// The role's permissions as AWS evaluates a request of one of its sessions: attached policies (declared and AWS
+    /// managed) and inline policies as identity-based policies, the boundary if any.
+    /// </summary>
+    public PolicySet SessionPolicySet()
+    {
+        var identity = new List<PreparedPolicy>();
+        foreach (var policy in _attachedDeclared) identity.Add(new PreparedPolicy(policy.Document));
+        foreach (var attached in Draft.Attached)
+        {
+            if (attached.Arn is { } arn && AwsManagedPolicies.TryGetByArn(arn, out var managed)) identity.Add(new PreparedPolicy(managed.Document, managed.Name));
+        }
+        foreach (var inline in Draft.Inline) identity.Add(new PreparedPolicy(inline.Document, inline.Name));
+        PreparedPolicy? boundary = Draft.Boundary?.Arn is { } boundaryArn && AwsManagedPolicies.TryGetByArn(boundaryArn, out var b)
+            ? new PreparedPolicy(b.Document, b.Name) : null;
+        return new PolicySet { IdentityPolicies = identity, PermissionsBoundary = boundary };
+    }
+}

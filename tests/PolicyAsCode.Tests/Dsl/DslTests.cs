@@ -1,0 +1,164 @@
+using PolicyAsCode.Aws;
+using PolicyAsCode.Dsl;
+
+namespace PolicyAsCode.Tests.Dsl;
+
+/// <summary>The fluent DSL builds the policies of the documentation sketches, as canonical JSON.</summary>
+public class DslTests
+{
+    private const string DevelopmentAccount = "444455556666";
+
+    internal static IdentityPolicy ReadMyBucket => Policy.Identity()
+        .Allow(S3.ListBucket).On(S3.Arn.Bucket("my-bucket"))
+        .Allow(S3.GetObject).On(S3.Arn.Object("my-bucket", "*"));
+
+    internal static Role DelegateReadMyBucket => Role.Define()
+        .TrustedBy(Principal.Account(DevelopmentAccount))
+        .Attach(ReadMyBucket)
+        .MaxSession(TimeSpan.FromHours(1));
+
+    [Fact]
+    public void ReadMyBucket_IsTheTwoStatementPolicy()
+    {
+        Assert.Equal("""
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Effect": "Allow",
+                  "Action": "s3:ListBucket",
+                  "Resource": "arn:aws:s3:::my-bucket"
+                },
+                {
+                  "Effect": "Allow",
+                  "Action": "s3:GetObject",
+                  "Resource": "arn:aws:s3:::my-bucket/*"
+                }
+              ]
+            }
+
+            """.Replace("\r\n", "\n"), ReadMyBucket.ToJson());
+    }
+
+    [Fact]
+    public void RoleTrustedByAnAccount_TrustsItsRootWithAssumeRole()
+    {
+        Assert.Equal("""
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Effect": "Allow",
+                  "Principal": {
+                    "AWS": "arn:aws:iam::444455556666:root"
+                  },
+                  "Action": "sts:AssumeRole"
+                }
+              ]
+            }
+
+            """.Replace("\r\n", "\n"), DelegateReadMyBucket.TrustPolicyJson);
+        Assert.Equal(3600, DelegateReadMyBucket.Draft.MaxSessionSeconds);
+        Assert.Same(ReadMyBucket.GetType(), DelegateReadMyBucket.AttachedPolicies[0].GetType());
+    }
+
+    [Fact]
+    public void HomeFolders_UseTypedKeysAndPolicyVariables()
+    {
+        var policy = Policy.Identity()
+            .Allow(S3.ListBucket).On(S3.Arn.Bucket("mybucket"))
+                .When(S3.Keys.Prefix.Like("${aws:username}/*"))
+            .Allow(S3.GetObject, S3.PutObject).On(S3.Arn.Object("mybucket", "${aws:username}/*"));
+        var statements = policy.Document.Statements;
+        Assert.Equal("StringLike", statements[0].Conditions[0].Operator.Name);
+        Assert.Equal(["s3:GetObject", "s3:PutObject"], statements[1].Action.Values);
+
+        var alice = Request.For(Principal.User("111122223333", "alice")).Action(S3.GetObject).Resource("arn:aws:s3:::mybucket/alice/notes.txt");
+        var bob = Request.For(Principal.User("111122223333", "bob")).Action(S3.GetObject).Resource("arn:aws:s3:::mybucket/alice/notes.txt");
+        Assert.Equal(Decision.Allow, policy.Decide(alice));
+        Assert.Equal(Decision.ImplicitDeny, policy.Decide(bob));
+    }
+
+    [Fact]
+    public void ForceMfa_DeniesEverythingButMfaSetupWithoutMfa()
+    {
+        var policy = Policy.Identity()
+            .Allow(Iam.GetAccountPasswordPolicy, Iam.ListVirtualMFADevices).OnAll()
+            .Deny().AllExcept(Iam.CreateVirtualMFADevice, Iam.EnableMFADevice, Iam.GetUser, Sts.GetSessionToken).OnAll()
+                .When(Keys.Aws.MultiFactorAuthPresent.IfExists().IsFalse())
+                .Named("DenyAllExceptListedIfNoMFA");
+        var deny = policy.Document.Statements[1];
+        Assert.True(deny.Action.IsNot);
+        Assert.Equal("DenyAllExceptListedIfNoMFA", deny.Sid);
+        Assert.Equal("BoolIfExists", deny.Conditions[0].Operator.Name);
+
+        var user = Request.For(Principal.User("111122223333", "alice")).Action(Iam.ListVirtualMFADevices);
+        Assert.Equal(Decision.ExplicitDeny, policy.Decide(user));
+        Assert.Equal(Decision.Allow, policy.Decide(user.With(Keys.Aws.MultiFactorAuthPresent, "true")));
+        Assert.Equal(Decision.ImplicitDeny, policy.Decide(Request.For(Principal.User("111122223333", "alice")).Action(Iam.EnableMFADevice)));
+    }
+
+    [Fact]
+    public void GitHubActionsRole_TrustsTheOidcProviderForOneRepositoryAndBranch()
+    {
+        var role = Role.Define()
+            .TrustedBy(Principal.WebIdentity.GitHubActions(account: "111122223333", repository: "my-org/my-repo", branch: "main"))
+            .Attach(AwsManaged.ReadOnlyAccess);
+        var trust = role.TrustPolicy.Statements[0];
+        Assert.Equal("sts:AssumeRoleWithWebIdentity", trust.Action.Values[0]);
+        Assert.Equal(new PrincipalId(PrincipalType.Federated, "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"), trust.Principal!.Ids[0]);
+        Assert.Contains(trust.Conditions, c => c.Key == "token.actions.githubusercontent.com:aud" && c.Values[0] == "sts.amazonaws.com");
+        Assert.Contains(trust.Conditions, c => c.Key == "token.actions.githubusercontent.com:sub" && c.Values[0] == "repo:my-org/my-repo:ref:refs/heads/main");
+        Assert.Equal("arn:aws:iam::aws:policy/ReadOnlyAccess", role.Draft.Attached[0].Arn);
+    }
+
+    [Fact]
+    public void ResourcePolicy_NamesItsPrincipals()
+    {
+        var bucketPolicy = Policy.Resource()
+            .Allow(S3.GetObject).For(Principal.Account(DevelopmentAccount), Principal.Service("cloudfront.amazonaws.com")).On(S3.Arn.Object("my-bucket", "*"))
+            .Deny(IamAction.All).For(Principal.Everyone).OnAll().When(Keys.Aws.SecureTransport.IsFalse()).Named("DenyInsecureTransport");
+        var statements = bucketPolicy.Document.Statements;
+        Assert.Equal(2, statements[0].Principal!.Ids.Count);
+        Assert.True(statements[1].Principal!.IsWildcard);
+        Assert.Contains("\"Principal\": \"*\"", bucketPolicy.ToJson());
+    }
+
+    [Fact]
+    public void CrossAccountScenario_DevelopmentAssumesTheRoleAndReadsTheBucket()
+    {
+        // IAM User Guide, "Cross-account policy evaluation logic": the trust policy and the caller's identity policy must both allow.
+        var assume = Policy.Identity().Allow(Sts.AssumeRole).On(Iam.Arn.Role("111122223333", "delegate_read_my_bucket"));
+        var trust = new PreparedPolicy(DelegateReadMyBucket.TrustPolicy);
+        var dev = Request.For(Principal.User(DevelopmentAccount, "dev")).Action(Sts.AssumeRole).Resource(Iam.Arn.Role("111122223333", "delegate_read_my_bucket"));
+        Assert.Equal(Decision.Allow, Authorizer.Authorize(new PolicySet { IdentityPolicies = [new PreparedPolicy(assume.Document)], ResourcePolicy = trust }, dev));
+        Assert.Equal(Decision.ImplicitDeny, Authorizer.Authorize(new PolicySet { ResourcePolicy = trust }, dev));
+
+        var session = Request.For(Principal.AssumedRole("111122223333", "delegate_read_my_bucket", "s1"));
+        var permissions = DelegateReadMyBucket.SessionPolicySet();
+        Assert.Equal(Decision.Allow, Authorizer.Authorize(permissions, session.Action(S3.GetObject).Resource("arn:aws:s3:::my-bucket/a.csv")));
+        Assert.Equal(Decision.ImplicitDeny, Authorizer.Authorize(permissions, session.Action(S3.PutObject).Resource("arn:aws:s3:::my-bucket/a.csv")));
+    }
+
+    [Fact]
+    public void MistakesTheTypesCannotCatch_AreClearErrors()
+    {
+        Assert.Contains("at least one action", Assert.Throws<DslException>(() => Policy.Identity().Allow()
+            .AllExcept()).Message);
+        Assert.Contains("needs a statement first", Assert.Throws<DslException>(() => Policy.Identity().When(S3.Keys.Prefix.Is("a"))).Message);
+        Assert.Contains("already used", Assert.Throws<DslException>(() => ReadMyBucket.Named("A").Allow(S3.GetObject).OnAll().Named("A")).Message);
+        Assert.Contains("IAM cannot express", Assert.Throws<DslException>(() => ReadMyBucket.When(S3.Keys.Prefix.Is("a")).When(S3.Keys.Prefix.Is("b"))).Message);
+        Assert.Contains("between 1 and 12 hours", Assert.Throws<DslException>(() => Role.Define().MaxSession(TimeSpan.FromMinutes(5))).Message);
+        Assert.Contains("12 digits", Assert.Throws<DslException>(() => Principal.Account("1234")).Message);
+        Assert.Contains("trust policy", Assert.Throws<DslException>(() => Role.Define().TrustPolicy).Message);
+    }
+
+    [Fact]
+    public void DslPolicies_ValidateClean()
+    {
+        var options = new PolicyAsCode.Rules.ValidationOptions(PolicyAsCode.Rules.PolicyKind.Identity) { Catalogue = PolicyAsCode.Catalogue.ServiceCatalogue.Default };
+        Assert.Empty(PolicyAsCode.Rules.PolicyValidator.Validate(ReadMyBucket.Document, options));
+        var trust = new PolicyAsCode.Rules.ValidationOptions(PolicyAsCode.Rules.PolicyKind.Trust) { Catalogue = PolicyAsCode.Catalogue.ServiceCatalogue.Default };
+        Assert.Empty(PolicyAsCode.Rules.PolicyValidator.Validate(DelegateReadMyBucket.TrustPolicy, trust));
+    }
+}
