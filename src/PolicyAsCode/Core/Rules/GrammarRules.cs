@@ -319,7 +319,8 @@ internal static class GrammarRules
         }
     }
 
-    internal static string Article(string noun) => (noun[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an " : "a ") + noun;
+    // "an ARN", "an IPAddress"; "a user", "a userpool" (resource types beginning with u mostly sound like "you").
+    internal static string Article(string noun) => (char.ToLowerInvariant(noun[0]) is 'a' or 'e' or 'i' or 'o' ? "an " : "a ") + noun;
 
     private static bool IsNamePattern(string value) => value.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '*' or '?');
 
