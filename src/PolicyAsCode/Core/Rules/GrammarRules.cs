@@ -252,7 +252,15 @@ internal static class GrammarRules
 
     internal static string? ArnProblem(string value)
     {
-        if (!ArnFields.TrySplit(value, out var fields, out var error)) return error;
+        if (!ArnFields.TrySplit(value, out var fields, out var error))
+        {
+            // "If the * wildcard is the last character of a resource ARN segment, it can expand to match beyond the colon
+            // boundaries", so arn:aws:logs:* stands for arn:aws:logs:*:*:*; check that, quoting the value as written.
+            if (!value.StartsWith("arn:", StringComparison.Ordinal) || !value.EndsWith("*", StringComparison.Ordinal)) return error;
+            string expanded = value;
+            while (!ArnFields.TrySplit(expanded, out _)) expanded += ":*";
+            return ArnProblem(expanded)?.Replace($"'{expanded}'", $"'{value}'");
+        }
         fields.GetRange(value, 1, out int ps, out int pe);
         string partition = value.Substring(ps, pe - ps);
         if (partition.Length == 0) return $"'{value}' has an empty partition; use aws (or aws-cn, aws-us-gov).";
@@ -272,7 +280,8 @@ internal static class GrammarRules
         }
         fields.GetRange(value, 4, out int accountStart, out int accountEnd);
         string account = value.Substring(accountStart, accountEnd - accountStart);
-        if (account.Length > 0 && account != "aws" && account.IndexOf('*') < 0 && account.IndexOf('?') < 0 && !Arn.IsAccountId(account))
+        bool accountPattern = account.IndexOf('*') >= 0 || account.IndexOf('?') >= 0;
+        if (account.Length > 0 && account != "aws" && !(accountPattern ? account.All(c => c is >= '0' and <= '9' or '*' or '?') : Arn.IsAccountId(account)))
         {
             return $"'{value}' has the account id '{account}'; account ids have 12 digits.";
         }
@@ -310,7 +319,8 @@ internal static class GrammarRules
         }
     }
 
-    internal static string Article(string noun) => (noun[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an " : "a ") + noun;
+    // "an ARN", "an IPAddress"; "a user", "a userpool" (resource types beginning with u mostly sound like "you").
+    internal static string Article(string noun) => (char.ToLowerInvariant(noun[0]) is 'a' or 'e' or 'i' or 'o' ? "an " : "a ") + noun;
 
     private static bool IsNamePattern(string value) => value.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '*' or '?');
 

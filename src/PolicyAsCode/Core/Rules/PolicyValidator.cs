@@ -76,12 +76,14 @@ internal sealed class RuleContext
 
     public IReadOnlyList<Finding> Findings()
     {
-        // Document order: by statement, then element, then value; stable for findings at the same place.
+        // Document order: by statement, then element, then value; stable for findings at the same place. A condition's
+        // operator, key and values are written together, so conditions are ordered as one element, condition by condition.
         return _findings
             .Select((finding, order) => (finding, order))
             .OrderBy(x => x.finding.Location.Statement)
-            .ThenBy(x => x.finding.Location.Element)
+            .ThenBy(x => x.finding.Location.Element < PolicyElementKind.ConditionOperator ? x.finding.Location.Element : PolicyElementKind.ConditionOperator)
             .ThenBy(x => x.finding.Location.ValueIndex)
+            .ThenBy(x => x.finding.Location.Element)
             .ThenBy(x => x.finding.Location.ConditionValueIndex)
             .ThenBy(x => x.order)
             .Select(x => x.finding)
