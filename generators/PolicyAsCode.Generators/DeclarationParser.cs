@@ -1,0 +1,119 @@
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using PolicyAsCode.Dsl;
+
+namespace PolicyAsCode.Generators;
+
+/// <summary>
+/// The transform of the pipeline: checks the declared member and evaluates its value into a <see cref="DeclarationSpec"/>.
+/// Symbols and the semantic model are used only here; nothing of them leaves it.
+/// </summary>
+internal static class DeclarationParser
+{
+    private static readonly Regex s_policyName = new(@"^[\w+=,.@-]{1,128}$", RegexOptions.CultureInvariant);
+    private static readonly Regex s_roleName = new(@"^[\w+=,.@-]{1,64}$", RegexOptions.CultureInvariant);
+
+    public static DeclarationSpec Parse(GeneratorAttributeSyntaxContext context, DeclarationKind kind, CancellationToken cancellationToken)
+    {
+        var symbol = context.TargetSymbol;
+        var location = LocationInfo.From(context.TargetNode);
+        string memberName = symbol.Name;
+        string name = context.Attributes.FirstOrDefault()?.ConstructorArguments.FirstOrDefault().Value as string ?? "";
+        var containing = Containing(symbol.ContainingType);
+        var diagnostics = new List<DiagnosticInfo>();
+        DeclarationSpec Result(PolicyDocument? document, RoleSpec? role)
+            => new(kind, name, memberName, containing, document, role, location, EquatableArray.Create(diagnostics.ToArray()));
+
+        try
+        {
+            if (!IsValidName(kind, name))
+            {
+                diagnostics.Add(new(DiagnosticIds.InvalidDeclaration, kind == DeclarationKind.Role
+                    ? $"'{name}' is not a valid IAM role name: use 1 to 64 letters, digits and +=,.@-_ characters."
+                    : $"'{name}' is not a valid IAM policy name: use 1 to 128 letters, digits and +=,.@-_ characters.", location));
+                return Result(null, null);
+            }
+            var type = symbol switch { IPropertySymbol p => p.Type, IFieldSymbol f => f.Type, _ => null };
+            string expected = kind switch
+            {
+                DeclarationKind.ManagedPolicy => "PolicyAsCode.IdentityPolicy",
+                DeclarationKind.ResourcePolicy => "PolicyAsCode.ResourcePolicy",
+                _ => "PolicyAsCode.Role",
+            };
+            if (!symbol.IsStatic || type?.ToDisplayString() != expected)
+            {
+                diagnostics.Add(new(DiagnosticIds.WrongMember,
+                    $"[{AttributeName(kind)}] goes on a static property or field of type {expected.Substring("PolicyAsCode.".Length)}; '{memberName}' is {(symbol.IsStatic ? "" : "not static and ")}of type {type?.ToDisplayString() ?? "?"}.", location));
+                return Result(null, null);
+            }
+            if (containing.Types.Any(t => !t.IsPartial))
+            {
+                diagnostics.Add(new(DiagnosticIds.NotPartial,
+                    $"Make {string.Join(".", containing.Types.Select(t => t.Name))} partial (and its containing types) to get the compiled evaluator of '{memberName}'; its JSON is generated either way.", location));
+            }
+
+            var value = new DslInterpreter(context.SemanticModel.Compilation, cancellationToken).EvaluateMember(symbol);
+            switch (value)
+            {
+                case DraftValue draft when draft.Kind == kind && kind != DeclarationKind.Role:
+                    if (draft.Draft.Statements.IsEmpty)
+                    {
+                        diagnostics.Add(new(DiagnosticIds.InvalidDeclaration, $"The policy '{name}' has no statements; add one with Allow(...) or Deny(...).", location));
+                        return Result(null, null);
+                    }
+                    return Result(draft.Draft.ToDocument(), null);
+                case RoleValue role when kind == DeclarationKind.Role:
+                    role.Draft.TrustPolicy();
+                    return Result(null, new RoleSpec(role.Draft, role.AttachedDeclared));
+                default:
+                    diagnostics.Add(new(DiagnosticIds.NotEvaluable, $"The value of '{memberName}' is not a complete {AttributeName(kind)} declaration.", location));
+                    return Result(null, null);
+            }
+        }
+        catch (EvaluationException e)
+        {
+            diagnostics.Add(new(e.Id, e.Message, e.Syntax is null ? location : LocationInfo.From(e.Syntax)));
+            return Result(null, null);
+        }
+        catch (DslException e)
+        {
+            diagnostics.Add(new(DiagnosticIds.InvalidDeclaration, e.Message, location));
+            return Result(null, null);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            // Never throw into the compiler: whatever code it is given, the generator reports instead.
+            diagnostics.Add(new(DiagnosticIds.InternalError, $"{e.GetType().Name}: {e.Message}", location));
+            return Result(null, null);
+        }
+    }
+
+    private static bool IsValidName(DeclarationKind kind, string name)
+        => (kind == DeclarationKind.Role ? s_roleName : s_policyName).IsMatch(name);
+
+    private static string AttributeName(DeclarationKind kind) => kind switch
+    {
+        DeclarationKind.ManagedPolicy => "ManagedPolicy",
+        DeclarationKind.ResourcePolicy => "ResourcePolicy",
+        _ => "Role",
+    };
+
+    private static ContainingTypeSpec Containing(INamedTypeSymbol type)
+    {
+        var types = new List<TypeSpec>();
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            bool isPartial = current.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax t
+                && t.Modifiers.Any(m => m.Text == "partial"));
+            string keyword = current.IsRecord ? (current.TypeKind == TypeKind.Struct ? "record struct" : "record")
+                : current.TypeKind == TypeKind.Struct ? "struct" : current.TypeKind == TypeKind.Interface ? "interface" : "class";
+            types.Insert(0, new TypeSpec(keyword, current.Name, current.IsStatic, isPartial));
+        }
+        string? ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
+        return new ContainingTypeSpec(ns, EquatableArray.Create(types.ToArray()));
+    }
+}

@@ -1,0 +1,552 @@
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using PolicyAsCode.Catalogue;
+using PolicyAsCode.Dsl;
+
+namespace PolicyAsCode.Generators;
+
+/// <summary>
+/// Evaluates a DSL expression at compile time by walking its <see cref="IOperation"/> tree and applying the same
+/// operations the runtime DSL applies (<see cref="PolicyDraft"/>, <see cref="RoleDraft"/>, <see cref="PrincipalSpec"/>).
+/// It knows constants, the typed catalogue members, the DSL's methods, and other declared policies; anything else is
+/// reported on the exact expression that cannot be evaluated.
+/// </summary>
+internal sealed class DslInterpreter
+{
+    private const int MaxDepth = 64;
+    private readonly Compilation _compilation;
+    private readonly CancellationToken _cancellationToken;
+    private readonly HashSet<ISymbol> _evaluating = new(SymbolEqualityComparer.Default);
+    private int _depth;
+
+    public DslInterpreter(Compilation compilation, CancellationToken cancellationToken)
+    {
+        _compilation = compilation;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>Evaluates the value of a declared member (a property's expression body or getter, a field's initializer).</summary>
+    public object EvaluateMember(ISymbol member)
+    {
+        if (!_evaluating.Add(member)) throw new EvaluationException($"'{member.Name}' refers to itself.", null);
+        try
+        {
+            var syntax = member.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken)
+                ?? throw new EvaluationException($"'{member.Name}' has no source to evaluate.", null);
+            var expression = DeclarationSyntax.ValueOf(syntax)
+                ?? throw new EvaluationException($"'{member.Name}' must be written as '=> expression' or '= expression' (or a getter that only returns an expression) so that it can be evaluated at compile time.", syntax);
+            var model = _compilation.GetSemanticModel(expression.SyntaxTree);
+            var operation = model.GetOperation(expression, _cancellationToken)
+                ?? throw new EvaluationException("This expression cannot be evaluated at compile time.", expression);
+            return Evaluate(operation);
+        }
+        finally
+        {
+            _evaluating.Remove(member);
+        }
+    }
+
+    public object Evaluate(IOperation operation)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (++_depth > MaxDepth) throw new EvaluationException("The expression is nested too deeply to evaluate.", operation.Syntax);
+        try
+        {
+            if (operation.ConstantValue.HasValue)
+            {
+                return operation.ConstantValue.Value ?? throw new EvaluationException("null is not a value a policy can hold.", operation.Syntax);
+            }
+            switch (operation)
+            {
+                case IParenthesizedOperation parenthesized:
+                    return Evaluate(parenthesized.Operand);
+                case IConversionOperation conversion:
+                    return Convert(conversion);
+                case IInvocationOperation invocation:
+                    return Invoke(invocation);
+                case IPropertyReferenceOperation property:
+                    return ReadProperty(property);
+                case IFieldReferenceOperation field:
+                    return ReadField(field);
+                case IArrayCreationOperation array when array.Initializer is not null:
+                    return array.Initializer.ElementValues.Select(Evaluate).ToArray();
+                case ICollectionExpressionOperation collection:
+                    return collection.Elements.Select(Evaluate).ToArray();
+                case IInterpolatedStringOperation interpolated:
+                    return Interpolate(interpolated);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary:
+                    return String(binary.LeftOperand) + String(binary.RightOperand);
+                case IObjectCreationOperation creation:
+                    return Create(creation);
+                case IArgumentOperation argument:
+                    return Evaluate(argument.Value);
+                case IDefaultValueOperation:
+                    throw new EvaluationException("default values cannot be part of a policy.", operation.Syntax);
+            }
+            throw NotEvaluable(operation);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private object Convert(IConversionOperation conversion)
+    {
+        var value = Evaluate(conversion.Operand);
+        var target = conversion.Type;
+        if (target is null) return value;
+        string name = target.ToDisplayString();
+        return name switch
+        {
+            "PolicyAsCode.IamAction" => new IamActionValue(AsString(value, conversion.Operand)),
+            "PolicyAsCode.ResourceArn" => new ResourceValue(AsString(value, conversion.Operand)),
+            "decimal" => System.Convert.ToDecimal(value, CultureInfo.InvariantCulture),
+            _ => value,
+        };
+    }
+
+    private object Invoke(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        string type = method.ContainingType.OriginalDefinition.ToDisplayString();
+        string name = method.Name;
+        object? receiver = invocation.Instance is null ? null : Evaluate(invocation.Instance);
+        var args = invocation.Arguments;
+
+        // Typed catalogue members with parameters: ARN builders and condition keys with placeholders.
+        if (method.IsStatic && IsTypedCatalogueType(method.ContainingType, out var owner, out var nested))
+        {
+            return CatalogueInvocation(invocation, owner!, nested!, args);
+        }
+
+        try
+        {
+            switch (type)
+            {
+                case "PolicyAsCode.Policy":
+                    return name switch
+                    {
+                        "Identity" => new DraftValue(DeclarationKind.ManagedPolicy, PolicyDraft.Empty),
+                        "Resource" => new DraftValue(DeclarationKind.ResourcePolicy, PolicyDraft.Empty),
+                        _ => throw NotEvaluable(invocation),
+                    };
+                case "PolicyAsCode.IdentityPolicy":
+                case "PolicyAsCode.ResourcePolicy":
+                {
+                    var draft = (DraftValue)receiver!;
+                    return name switch
+                    {
+                        "Allow" when args.Length == 0 => new EffectStepValue(draft, Effect.Allow),
+                        "Deny" when args.Length == 0 => new EffectStepValue(draft, Effect.Deny),
+                        "Allow" when draft.Kind == DeclarationKind.ManagedPolicy => new StepValue(draft with { Draft = draft.Draft.Start(Effect.Allow, Actions(args[0]), false) }),
+                        "Deny" when draft.Kind == DeclarationKind.ManagedPolicy => new StepValue(draft with { Draft = draft.Draft.Start(Effect.Deny, Actions(args[0]), false) }),
+                        "Allow" => new PrincipalStepValue(draft with { Draft = draft.Draft.Start(Effect.Allow, Actions(args[0]), false) }),
+                        "Deny" => new PrincipalStepValue(draft with { Draft = draft.Draft.Start(Effect.Deny, Actions(args[0]), false) }),
+                        "When" => draft with { Draft = draft.Draft.WithConditions(Conditions(args[0])) },
+                        "Named" => draft with { Draft = draft.Draft.WithSid(String(args[0].Value)) },
+                        _ => throw NotEvaluable(invocation),
+                    };
+                }
+                case "PolicyAsCode.EffectStep<TPolicy>":
+                {
+                    var step = (EffectStepValue)receiver!;
+                    return name == "AllExcept"
+                        ? new StepValue(step.Draft with { Draft = step.Draft.Draft.Start(step.Effect, Actions(args[0]), true) })
+                        : throw NotEvaluable(invocation);
+                }
+                case "PolicyAsCode.ResourceStep<TPolicy>":
+                {
+                    var step = (StepValue)receiver!;
+                    return name switch
+                    {
+                        "On" => step.Draft with { Draft = step.Draft.Draft.WithResources(Resources(args[0]), false) },
+                        "OnAll" => step.Draft with { Draft = step.Draft.Draft.WithResources(["*"], false) },
+                        "OnAllExcept" => step.Draft with { Draft = step.Draft.Draft.WithResources(Resources(args[0]), true) },
+                        _ => throw NotEvaluable(invocation),
+                    };
+                }
+                case "PolicyAsCode.ResourcePolicy.PrincipalStep":
+                {
+                    var step = (PrincipalStepValue)receiver!;
+                    var principals = Principals(args[0]);
+                    if (name == "For")
+                    {
+                        bool everyone = principals.Any(p => p.IsEveryone);
+                        return new StepValue(step.Draft with { Draft = step.Draft.Draft.WithPrincipals(everyone ? [] : principals.Select(p => p.Id!), everyone, false) });
+                    }
+                    if (name == "ForAllExcept")
+                    {
+                        if (principals.Any(p => p.IsEveryone)) throw new DslException("ForAllExcept cannot except everyone.");
+                        return new StepValue(step.Draft with { Draft = step.Draft.Draft.WithPrincipals(principals.Select(p => p.Id!), false, true) });
+                    }
+                    throw NotEvaluable(invocation);
+                }
+                case "PolicyAsCode.Role":
+                    return InvokeRole(invocation, (RoleValue?)receiver, name, args);
+                case "PolicyAsCode.Principal":
+                case "PolicyAsCode.Principal.WebIdentity":
+                    return InvokePrincipal(invocation, (PrincipalSpec?)receiver, name, args);
+                case "System.TimeSpan":
+                {
+                    double amount = System.Convert.ToDouble(Evaluate(args[0].Value), CultureInfo.InvariantCulture);
+                    double seconds = name switch
+                    {
+                        "FromHours" => amount * 3600,
+                        "FromMinutes" => amount * 60,
+                        "FromSeconds" => amount,
+                        _ => throw NotEvaluable(invocation),
+                    };
+                    return new TimeSpanValue(seconds);
+                }
+            }
+            if (receiver is KeyValue key) return InvokeKey(invocation, method, key);
+        }
+        catch (DslException e)
+        {
+            throw new EvaluationException(e.Message, invocation.Syntax, DiagnosticIds.InvalidDeclaration);
+        }
+        throw NotEvaluable(invocation);
+    }
+
+    private object InvokeRole(IInvocationOperation invocation, RoleValue? role, string name, System.Collections.Immutable.ImmutableArray<IArgumentOperation> args)
+    {
+        if (name == "Define") return new RoleValue(RoleDraft.Empty, EquatableArray<string>.Empty);
+        var value = role!;
+        switch (name)
+        {
+            case "TrustedBy":
+            {
+                var principals = Principals(args[0]);
+                if (principals.Count == 0) throw new DslException("TrustedBy needs at least one principal.");
+                var draft = value.Draft;
+                foreach (var principal in principals) draft = draft.TrustedBy(principal);
+                return value with { Draft = draft };
+            }
+            case "Attach":
+            {
+                var attached = Evaluate(args[0].Value);
+                return attached switch
+                {
+                    DeclaredPolicyValue declared => value.AttachedDeclared.Contains(declared.Name)
+                        ? throw new DslException($"The policy {declared.Name} is already attached to the role.")
+                        : value with { AttachedDeclared = EquatableArray.Create([.. value.AttachedDeclared, declared.Name]) },
+                    ManagedPolicyValue managed => value with { Draft = value.Draft.Attach(new AttachedPolicy(managed.Name, managed.Arn)) },
+                    _ => throw new EvaluationException("Attach takes a policy declared with [ManagedPolicy] or an AwsManaged policy.", args[0].Syntax),
+                };
+            }
+            case "AttachArn":
+            {
+                string arn = String(args[0].Value);
+                if (!Arn.TryParse(arn, out var parsed, out var error) || parsed!.Service != "iam" || !parsed.Resource.StartsWith("policy/", StringComparison.Ordinal))
+                {
+                    throw new DslException(error ?? $"'{arn}' is not a managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME).");
+                }
+                return value with { Draft = value.Draft.Attach(new AttachedPolicy(parsed.Resource.Substring(parsed.Resource.LastIndexOf('/') + 1), arn)) };
+            }
+            case "Inline":
+            {
+                string inlineName = String(args[0].Value);
+                var policy = Evaluate(args[1].Value);
+                var document = policy switch
+                {
+                    DeclaredPolicyValue declared => declared.Document,
+                    DraftValue draft => draft.Draft.ToDocument(),
+                    _ => throw new EvaluationException("Inline takes an identity policy.", args[1].Syntax),
+                };
+                return value with { Draft = value.Draft.WithInline(inlineName, document) };
+            }
+            case "PermissionsBoundary":
+            {
+                var boundary = Evaluate(args[0].Value) as ManagedPolicyValue
+                    ?? throw new EvaluationException("PermissionsBoundary takes an AwsManaged policy.", args[0].Syntax);
+                return value with { Draft = value.Draft.WithBoundary(new AttachedPolicy(boundary.Name, boundary.Arn)) };
+            }
+            case "MaxSession":
+            {
+                var span = Evaluate(args[0].Value) as TimeSpanValue
+                    ?? throw new EvaluationException("MaxSession takes a TimeSpan such as TimeSpan.FromHours(1).", args[0].Syntax);
+                return value with { Draft = value.Draft.WithMaxSession((int)span.Seconds) };
+            }
+            case "Path":
+                return value with { Draft = value.Draft.WithPath(String(args[0].Value)) };
+            case "Description":
+                return value with { Draft = value.Draft.WithDescription(String(args[0].Value)) };
+        }
+        throw NotEvaluable(invocation);
+    }
+
+    private object InvokePrincipal(IInvocationOperation invocation, PrincipalSpec? principal, string name, System.Collections.Immutable.ImmutableArray<IArgumentOperation> args)
+    {
+        string Arg(int i) => String(args[i].Value);
+        string? OptionalArg(int i) => i < args.Length && !args[i].IsImplicit ? Evaluate(args[i].Value) as string : null;
+        switch (name)
+        {
+            case "Account": return PrincipalSpec.Account(Arg(0));
+            case "Role": return PrincipalSpec.Role(Arg(0), Arg(1));
+            case "User": return PrincipalSpec.User(Arg(0), Arg(1));
+            case "AssumedRole": return PrincipalSpec.AssumedRole(Arg(0), Arg(1), Arg(2));
+            case "Arn": return PrincipalSpec.Aws(Arg(0));
+            case "Service": return PrincipalSpec.Service(Arg(0));
+            case "Saml": return PrincipalSpec.Saml(Arg(0), Arg(1));
+            case "GitHubActions": return PrincipalSpec.GitHubActions(Arg(0), Arg(1), OptionalArg(2));
+            case "Provider": return PrincipalSpec.WebIdentity(Arg(0), Conditions(args[1]).ToArray());
+            case "WithMfa": return principal!.WithMfa();
+            case "When": return principal!.WithConditions(Conditions(args[0]));
+        }
+        throw NotEvaluable(invocation);
+    }
+
+    private object InvokeKey(IInvocationOperation invocation, IMethodSymbol method, KeyValue key)
+    {
+        switch (method.Name)
+        {
+            case "IfExists": return key with { IfExists = true };
+        }
+        var attribute = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "PolicyAsCode.Generation.DslOperatorAttribute");
+        if (attribute?.ConstructorArguments.FirstOrDefault().Value is not string baseOperator) throw NotEvaluable(invocation);
+        string[] values = method.Name switch
+        {
+            "Exists" => ["false"],
+            "IsAbsent" => ["true"],
+            "IsTrue" => ["true"],
+            "IsFalse" => ["false"],
+            _ => Values(invocation.Arguments[0]),
+        };
+        if (values.Length == 0) throw new DslException($"A condition on {key.Name} needs at least one value.");
+        string name = baseOperator;
+        if (baseOperator != "Null")
+        {
+            if (key.IfExists) name += "IfExists";
+            if (key.Qualifier != SetQualifier.None) name = key.Qualifier + ":" + name;
+        }
+        return new Condition(ConditionOperator.Parse(name), key.Name, EquatableArray.Create(values));
+    }
+
+    private string[] Values(IArgumentOperation argument)
+    {
+        var value = Evaluate(argument.Value);
+        var items = value is object[] array ? array : [value];
+        return items.Select(v => v switch
+        {
+            string s => s,
+            ResourceValue r => r.Value,
+            IamActionValue a => a.Value,
+            decimal d => d.ToString(CultureInfo.InvariantCulture),
+            int or long or double or float => System.Convert.ToDecimal(v, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
+            _ => throw new EvaluationException("This condition value cannot be evaluated at compile time.", argument.Syntax),
+        }).ToArray();
+    }
+
+    private object ReadProperty(IPropertyReferenceOperation reference)
+    {
+        var property = reference.Property;
+        var containing = property.ContainingType;
+        if (property.IsStatic && IsTypedCatalogueType(containing, out var owner, out var nested))
+        {
+            return CatalogueMember(reference, owner!, nested!, property.Name, []);
+        }
+        string type = containing.OriginalDefinition.ToDisplayString();
+        switch ((type, property.Name))
+        {
+            case ("PolicyAsCode.IamAction", "All"): return new IamActionValue("*");
+            case ("PolicyAsCode.ResourceArn", "All"): return new ResourceValue("*");
+            case ("PolicyAsCode.Principal", "Everyone"): return PrincipalSpec.Everyone;
+            case ("PolicyAsCode.Aws.AwsManaged", _):
+            {
+                var arn = property.GetAttributes().FirstOrDefault(a => a.AttributeClass?.Name == "AwsManagedPolicyArnAttribute")?.ConstructorArguments.FirstOrDefault().Value as string
+                    ?? throw NotEvaluable(reference);
+                return new ManagedPolicyValue(arn.Substring(arn.LastIndexOf('/') + 1), arn);
+            }
+        }
+        if (reference.Instance is not null && Evaluate(reference.Instance) is KeyValue key)
+        {
+            return property.Name switch
+            {
+                "ForAnyValue" => key with { Qualifier = SetQualifier.ForAnyValue },
+                "ForAllValues" => key with { Qualifier = SetQualifier.ForAllValues },
+                _ => throw NotEvaluable(reference),
+            };
+        }
+        return ReadDeclaredMember(reference, property);
+    }
+
+    private object ReadField(IFieldReferenceOperation reference)
+    {
+        if (reference.Field.IsConst && reference.Field.ConstantValue is { } constant) return constant;
+        return ReadDeclaredMember(reference, reference.Field);
+    }
+
+    /// <summary>A static member of the user's code: another declared policy, or a value it can evaluate from source.</summary>
+    private object ReadDeclaredMember(IOperation reference, ISymbol member)
+    {
+        if (!member.IsStatic || member.DeclaringSyntaxReferences.IsEmpty) throw NotEvaluable(reference);
+        var value = EvaluateMember(member);
+        var attribute = member.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "PolicyAsCode.ManagedPolicyAttribute");
+        if (attribute is not null && value is DraftValue draft && attribute.ConstructorArguments.FirstOrDefault().Value is string name)
+        {
+            return new DeclaredPolicyValue(name, draft.Draft.ToDocument());
+        }
+        return value;
+    }
+
+    private object Create(IObjectCreationOperation creation)
+    {
+        string type = creation.Type?.ToDisplayString() ?? "";
+        object Arg(int i) => Evaluate(creation.Arguments[i].Value);
+        return type switch
+        {
+            "PolicyAsCode.IamAction" => new IamActionValue(AsString(Arg(0), creation)),
+            "PolicyAsCode.ResourceArn" => new ResourceValue(AsString(Arg(0), creation)),
+            "PolicyAsCode.StringConditionKey" or "PolicyAsCode.NumericConditionKey" or "PolicyAsCode.DateConditionKey"
+                or "PolicyAsCode.BoolConditionKey" or "PolicyAsCode.ArnConditionKey" or "PolicyAsCode.IpAddressConditionKey"
+                or "PolicyAsCode.BinaryConditionKey" => new KeyValue(AsString(Arg(0), creation), SetQualifier.None, false),
+            _ => throw NotEvaluable(creation),
+        };
+    }
+
+    private string Interpolate(IInterpolatedStringOperation interpolated)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var part in interpolated.Parts)
+        {
+            switch (part)
+            {
+                case IInterpolatedStringTextOperation text:
+                    sb.Append(String(text.Text));
+                    break;
+                case IInterpolationOperation { Alignment: null, FormatString: null } hole:
+                    sb.Append(Evaluate(hole.Expression) switch
+                    {
+                        string s => s,
+                        IamActionValue a => a.Value,
+                        ResourceValue r => r.Value,
+                        KeyValue k => k.Name,
+                        int or long or decimal => System.Convert.ToString(Evaluate(hole.Expression), CultureInfo.InvariantCulture),
+                        _ => throw new EvaluationException("This interpolation cannot be evaluated at compile time.", hole.Syntax),
+                    });
+                    break;
+                default:
+                    throw NotEvaluable(part);
+            }
+        }
+        return sb.ToString();
+    }
+
+    private string String(IOperation operation) => AsString(Evaluate(operation), operation);
+
+    private static string AsString(object value, IOperation operation) => value switch
+    {
+        string s => s,
+        IamActionValue a => a.Value,
+        ResourceValue r => r.Value,
+        _ => throw new EvaluationException("A string that can be evaluated at compile time is expected here.", operation.Syntax),
+    };
+
+    private IEnumerable<string> Actions(IArgumentOperation argument)
+        => Items(argument).Select(v => v is IamActionValue a ? a.Value : v is string s ? s : throw new EvaluationException("An action is expected here.", argument.Syntax));
+
+    private IEnumerable<string> Resources(IArgumentOperation argument)
+        => Items(argument).Select(v => v is ResourceValue r ? r.Value : v is string s ? s : throw new EvaluationException("A resource is expected here.", argument.Syntax));
+
+    private List<PrincipalSpec> Principals(IArgumentOperation argument)
+        => Items(argument).Select(v => v as PrincipalSpec ?? throw new EvaluationException("A principal is expected here.", argument.Syntax)).ToList();
+
+    private List<Condition> Conditions(IArgumentOperation argument)
+        => Items(argument).Select(v => v as Condition ?? throw new EvaluationException("A condition is expected here.", argument.Syntax)).ToList();
+
+    private object[] Items(IArgumentOperation argument)
+    {
+        var value = Evaluate(argument.Value);
+        return value as object[] ?? [value];
+    }
+
+    /// <summary>Whether a type is a typed catalogue class (<c>PolicyAsCode.Aws.S3</c>, <c>S3.Keys</c>, <c>S3.Arn</c>, <c>Keys.Aws</c>).</summary>
+    private static bool IsTypedCatalogueType(INamedTypeSymbol type, out string? owner, out string? nested)
+    {
+        owner = nested = null;
+        var outer = type.ContainingType ?? type;
+        if (outer.ContainingNamespace?.ToDisplayString() != "PolicyAsCode.Aws" || outer.Name == "AwsManaged") return false;
+        owner = outer.Name;
+        nested = type.ContainingType is null ? "" : type.Name;
+        return true;
+    }
+
+    private object CatalogueInvocation(IInvocationOperation invocation, string owner, string nested, System.Collections.Immutable.ImmutableArray<IArgumentOperation> args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var argument in args)
+        {
+            values[argument.Parameter!.Name] = String(argument.Value);
+        }
+        return CatalogueMember(invocation, owner, nested, invocation.TargetMethod.Name, values);
+    }
+
+    /// <summary>Maps a typed catalogue member back to its catalogue entry with the naming that wrote it.</summary>
+    private object CatalogueMember(IOperation operation, string owner, string nested, string member, Dictionary<string, string> arguments)
+    {
+        var catalogue = TypedCatalogue.Instance;
+        if (owner == "Keys")
+        {
+            if (catalogue.GlobalKeys(nested) is { } globals && globals.TryGetValue(member, out var global)) return KeyFor(global, arguments);
+            throw NotEvaluable(operation);
+        }
+        var members = catalogue.Service(owner) ?? throw NotEvaluable(operation);
+        if (nested.Length == 0 && members.Actions.TryGetValue(member, out var action)) return new IamActionValue(action.FullName);
+        if (nested == TypedServiceMembers.KeysClass && members.ConditionKeys.TryGetValue(member, out var key)) return KeyFor(key, arguments);
+        if (nested == TypedServiceMembers.ArnClass && members.ResourceTypes.TryGetValue(member, out var resourceType))
+        {
+            return new ResourceValue(Fill(resourceType.ArnTemplate, arguments, "Partition"));
+        }
+        throw NotEvaluable(operation);
+    }
+
+    private static KeyValue KeyFor(ConditionKeyInfo key, Dictionary<string, string> arguments)
+        => new(arguments.Count == 0 ? key.Name : Fill(key.Name, arguments, null), SetQualifier.None, false);
+
+    /// <summary>Fills a template's placeholders with the arguments named after them (the same naming as the writer).</summary>
+    private static string Fill(string template, Dictionary<string, string> arguments, string? partition)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var part in TypedNames.Split(template))
+        {
+            if (!part.IsPlaceholder)
+            {
+                sb.Append(part.Text);
+                continue;
+            }
+            string parameter = TypedNames.Parameter(part.Text).TrimStart('@');
+            if (arguments.TryGetValue(parameter, out var value)) sb.Append(value);
+            else if (part.Text == partition) sb.Append("aws");
+            else throw new EvaluationException($"No value for {part.Text}.", null);
+        }
+        return sb.ToString();
+    }
+
+    private static EvaluationException NotEvaluable(IOperation operation)
+        => new($"'{Shorten(operation.Syntax.ToString())}' cannot be evaluated at compile time: a declaration may use constants, the typed AWS members (S3.GetObject, S3.Arn.Bucket(...), Keys.Aws.SourceIp), the PolicyAsCode DSL and other declared policies.", operation.Syntax);
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text.Substring(0, 57) + "...";
+}
+
+/// <summary>A value the interpreter cannot produce, with the syntax to report it on.</summary>
+internal sealed class EvaluationException(string message, SyntaxNode? syntax, string id = DiagnosticIds.NotEvaluable) : Exception(message)
+{
+    public SyntaxNode? Syntax { get; } = syntax;
+
+    public string Id { get; } = id;
+}
+
+// The values of the interpreter: the DSL's objects as data.
+internal sealed record IamActionValue(string Value);
+internal sealed record ResourceValue(string Value);
+internal sealed record KeyValue(string Name, SetQualifier Qualifier, bool IfExists);
+internal sealed record DraftValue(DeclarationKind Kind, PolicyDraft Draft);
+internal sealed record StepValue(DraftValue Draft);
+internal sealed record EffectStepValue(DraftValue Draft, Effect Effect);
+internal sealed record PrincipalStepValue(DraftValue Draft);
+internal sealed record RoleValue(RoleDraft Draft, EquatableArray<string> AttachedDeclared);
+internal sealed record DeclaredPolicyValue(string Name, PolicyDocument Document);
+internal sealed record ManagedPolicyValue(string Name, string Arn);
+internal sealed record TimeSpanValue(double Seconds);

@@ -1,0 +1,67 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using PolicyAsCode.Dsl;
+
+namespace PolicyAsCode.Generators;
+
+/// <summary>What a declaration is.</summary>
+internal enum DeclarationKind
+{
+    ManagedPolicy,
+    ResourcePolicy,
+    Role,
+}
+
+/// <summary>A source location without a syntax tree: the file path and span, enough to rebuild a <see cref="Location"/>.</summary>
+/// <remarks>Equatable and free of Roslyn objects, so it can live in the incremental pipeline.</remarks>
+internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePositionSpan LineSpan)
+{
+    public static LocationInfo? From(SyntaxNode node) => From(node.GetLocation());
+
+    public static LocationInfo? From(Location location)
+        => location.SourceTree is null ? null : new LocationInfo(location.SourceTree.FilePath, location.SourceSpan, location.GetLineSpan().Span);
+
+    public Location ToLocation() => Location.Create(FilePath, Span, LineSpan);
+}
+
+/// <summary>A diagnostic to report, as data.</summary>
+/// <remarks>Equatable and free of Roslyn objects.</remarks>
+internal sealed record DiagnosticInfo(string Id, string Message, LocationInfo? Location)
+{
+    public Diagnostic ToDiagnostic() => Diagnostic.Create(DiagnosticDescriptors.ById(Id), Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, Message);
+}
+
+/// <summary>The type that declares a policy, from the namespace down through nested types.</summary>
+/// <remarks>Equatable and free of Roslyn objects.</remarks>
+internal sealed record ContainingTypeSpec(string? Namespace, EquatableArray<TypeSpec> Types)
+{
+    /// <summary>A name usable in hint names and registries: <c>Ns.Outer.Inner</c>.</summary>
+    public string FullName => (Namespace is null ? "" : Namespace + ".") + string.Join(".", Types.Select(t => t.Name));
+}
+
+/// <summary>One type of the chain: its keyword (class, struct, record), name and whether it is static and partial.</summary>
+internal sealed record TypeSpec(string Keyword, string Name, bool IsStatic, bool IsPartial);
+
+/// <summary>
+/// One declaration, fully evaluated: what the emitter needs and nothing else.
+/// </summary>
+/// <remarks>
+/// Holds no symbols, syntax nodes, locations or compilations (STYLE.md: equatable specs), so the incremental pipeline
+/// can cache it and skip emission when an edit leaves it unchanged.
+/// </remarks>
+internal sealed record DeclarationSpec(
+    DeclarationKind Kind,
+    string Name,
+    string MemberName,
+    ContainingTypeSpec Containing,
+    PolicyDocument? Document,
+    RoleSpec? Role,
+    LocationInfo? Location,
+    EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>Whether the declaration could be evaluated (no error diagnostics).</summary>
+    public bool IsValid => (Document is not null || Role is not null) && !Diagnostics.Any(d => d.Id != DiagnosticIds.NotPartial);
+}
+
+/// <summary>A role, evaluated: its draft plus the names of the declared policies attached to it.</summary>
+internal sealed record RoleSpec(RoleDraft Draft, EquatableArray<string> AttachedDeclared);
