@@ -23,6 +23,59 @@ public class CorpusRegressionTests
         Assert.True(reported.Count == 0, string.Join(Environment.NewLine, reported));
     }
 
+    // ---- PAC008 / PAC009: resource types whose ARN template leaves the service open ----
+    // backup's recoveryPoint is arn:${Partition}:${Vendor}:${Region}:*:${ResourceType}:${RecoveryPointId}: a recovery
+    // point is a resource of the backed-up service (an EBS snapshot is arn:aws:ec2:REGION::snapshot/ID), so the
+    // template's service field is a placeholder (Service Authorization Reference, AWS Backup, resource types).
+
+    [Fact]
+    public void AWSBackupSearchOperatorAccess_RecoveryPointsOfAnyService_FitBackupActions()
+    {
+        var findings = Validate("""
+            { "Sid": "BackupSearchRecoveryPointPermissions", "Effect": "Allow", "Action": ["backup:SearchRecoveryPoint"],
+              "Resource": ["arn:aws:ec2:*::snapshot/*", "arn:aws:backup:*:*:recovery-point:*"] }
+            """);
+        AssertNone(findings, "PAC008", "PAC009");
+    }
+
+    [Fact]
+    public void AWSElasticDisasterRecoveryLaunchActionsPolicy_AnArnOfNoTypeOfItsService_IsNotCalledARecoveryPoint()
+    {
+        // AWS-owned SSM documents have no account in their ARN, which the ssm document template does not allow for; the
+        // only template that matched was backup's recoveryPoint, so PAC009 said "is a recoveryPoint". An ARN that
+        // matches no type of its own service is not checked.
+        var findings = Validate("""
+            { "Sid": "LaunchActionsPolicy3", "Effect": "Allow", "Action": ["ssm:SendCommand", "ssm:StartAutomationExecution"],
+              "Resource": ["arn:aws:ssm:*::document/AWS-*", "arn:aws:ssm:*::automation-definition/AWS-*:*", "arn:aws:ssm:*:*:automation-execution/*"],
+              "Condition": { "ForAnyValue:StringEquals": { "aws:CalledVia": ["drs.amazonaws.com"] } } }
+            """);
+        AssertNone(findings, "PAC008", "PAC009");
+        Assert.DoesNotContain(findings, f => f.Message.Contains("recoveryPoint", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AWSBackupServiceRolePolicyForRestores_AResourceOfAnotherService_IsStillReported()
+    {
+        // A real finding the fix keeps: redshift actions never act on redshift-serverless snapshots.
+        var findings = Validate("""
+            { "Sid": "RedshiftClusterSnapshotPermissions", "Effect": "Allow",
+              "Action": ["redshift:RestoreFromClusterSnapshot", "redshift:RestoreTableFromClusterSnapshot"],
+              "Resource": ["arn:aws:redshift:*:*:snapshot:*/*", "arn:aws:redshift:*:*:cluster:*", "arn:aws:redshift-serverless:*:*:snapshot/*"] }
+            """);
+        var finding = Assert.Single(findings, f => f.Id == "PAC008");
+        Assert.Equal("$.Statement[0].Resource[2]", finding.Location.JsonPath);
+    }
+
+    [Fact]
+    public void AnArnTheOpenTemplateCannotMatch_IsReportedWithTheTemplate()
+    {
+        // A bucket ARN has no region and no colon in its resource part, so it is no recovery point.
+        var finding = Assert.Single(Validate("""
+            { "Effect": "Allow", "Action": "backup:SearchRecoveryPoint", "Resource": "arn:aws:s3:::my-bucket" }
+            """), f => f.Id == "PAC008");
+        Assert.Contains("recoveryPoint (arn:${Partition}:${Vendor}:${Region}:*:${ResourceType}:${RecoveryPointId})", finding.Message, StringComparison.Ordinal);
+    }
+
     // ---- Resource types of ARNs without an account ----
     // AWS-owned resources have no account in their ARNs: SSM's AWS-* documents (arn:aws:ssm:REGION::document/NAME),
     // automation definitions and public parameters (Systems Manager User Guide, "Shared SSM documents" and "Public
