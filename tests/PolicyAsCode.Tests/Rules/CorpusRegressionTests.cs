@@ -100,4 +100,55 @@ public class CorpusRegressionTests
         var types = ServiceCatalogue.Default.MatchResourceTypes("arn:aws:s3:::*/*").Select(t => $"{t.Service.Prefix}:{t.Name}").ToList();
         Assert.Equal(["s3:object"], types);
     }
+
+    // ---- PAC012: ARN operators on String keys that carry ARNs ----
+    // A String key can hold an ARN: a tag value, or an encryption-context entry. The CloudWatch Logs User Guide ("Encrypt
+    // log data in CloudWatch Logs using AWS KMS") and the AWS managed policy CloudWatchLogsAPIKeyAccess compare
+    // kms:EncryptionContext:aws:logs:arn with ArnLike; AWSDeadlineCloud-UserAccessFarms does the same for the IAM
+    // Identity Center instance. IAM reads the request value as an ARN, so the condition works.
+
+    [Fact]
+    public void AWSDeadlineCloudUserAccessFarms_ArnLikeOnAnEncryptionContextKey_Fits()
+    {
+        var findings = Validate("""
+            { "Sid": "AllowKmsAccessViaIdentityCenter", "Effect": "Allow", "Action": ["kms:Decrypt"], "Resource": ["*"],
+              "Condition": { "ArnLike": { "kms:EncryptionContext:aws:sso:instance-arn": "arn:*:sso:::instance/*" },
+                             "StringLike": { "kms:ViaService": "sso.*.amazonaws.com" } } }
+            """);
+        AssertNone(findings, "PAC012");
+    }
+
+    [Fact]
+    public void AmazonECSInfrastructureRolePolicyForVolumes_ArnLikeOnATagHoldingAnArn_Fits()
+    {
+        var findings = Validate("""
+            { "Sid": "CreateEBSManagedVolume", "Effect": "Allow", "Action": "ec2:CreateVolume", "Resource": "arn:aws:ec2:*:*:volume/*",
+              "Condition": { "ArnLike": { "aws:RequestTag/AmazonECSCreated": "arn:aws:ecs:*:*:task/*" },
+                             "StringEquals": { "aws:RequestTag/AmazonECSManaged": "true" } } }
+            """);
+        AssertNone(findings, "PAC012");
+    }
+
+    [Fact]
+    public void ArnLikeOnAStringKey_WithAValueThatIsNoArn_IsStillReported()
+    {
+        // The value is not an ARN, so ArnLike never matches whatever the tag holds.
+        var finding = Assert.Single(Validate("""
+            { "Effect": "Allow", "Action": "ec2:CreateVolume", "Resource": "arn:aws:ec2:*:*:volume/*",
+              "Condition": { "ArnLike": { "aws:RequestTag/team": ["arn:aws:ecs:*:*:task/*", "web-*"] } } }
+            """), f => f.Id == "PAC012");
+        Assert.Equal("$.Statement[0].Condition.ArnLike", finding.Location.JsonPath);
+    }
+
+    [Fact]
+    public void AIOpsAssistantPolicy_StringEqualsOnABoolKey_IsStillReported()
+    {
+        // A real defect the corpus run found: aws:ViaAWSService is true or false, never "amplify.amazonaws.com", so the
+        // condition never holds and the statement grants nothing (aws:CalledVia is probably what was meant).
+        var finding = Assert.Single(Validate("""
+            { "Sid": "AIOPSS3AccessForAmplify", "Effect": "Allow", "Action": ["s3:GetObject"], "Resource": ["arn:aws:s3:::amplify"],
+              "Condition": { "StringEquals": { "aws:ViaAWSService": ["amplify.amazonaws.com"] } } }
+            """), f => f.Id == "PAC012");
+        Assert.Equal(FindingSeverity.Error, finding.Severity);
+    }
 }

@@ -215,7 +215,9 @@ internal static class CatalogueRules
 
     /// <summary>
     /// PAC012. IAM User Guide, "Condition operators": each family compares one type. String operators also fit ARN keys,
-    /// Numeric operators fit Date keys (epoch seconds, as for aws:EpochTime), and Null fits every key.
+    /// Numeric operators fit Date keys (epoch seconds, as for aws:EpochTime), and Null fits every key. ARN operators also
+    /// fit String keys when every value is an ARN: a String key can carry an ARN (a tag value, or an encryption context
+    /// entry such as kms:EncryptionContext:aws:logs:arn, which the CloudWatch Logs User Guide compares with ArnLike).
     /// </summary>
     private static void CheckOperatorFits(RuleContext context, Condition condition, ConditionKeyInfo key, int i, int c)
     {
@@ -225,7 +227,8 @@ internal static class CatalogueRules
         {
             ConditionOperatorFamily.Null => true,
             ConditionOperatorFamily.String => type is ConditionKeyType.String or ConditionKeyType.Arn,
-            ConditionOperatorFamily.Arn => type is ConditionKeyType.Arn,
+            ConditionOperatorFamily.Arn => type is ConditionKeyType.Arn
+                || type is ConditionKeyType.String && condition.Values.Count > 0 && condition.Values.All(v => v.StartsWith("arn:", StringComparison.Ordinal)),
             ConditionOperatorFamily.Numeric => type is ConditionKeyType.Numeric or ConditionKeyType.Date,
             ConditionOperatorFamily.Date => type is ConditionKeyType.Date,
             ConditionOperatorFamily.Bool => type is ConditionKeyType.Bool,
