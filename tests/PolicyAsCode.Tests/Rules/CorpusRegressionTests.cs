@@ -151,4 +151,44 @@ public class CorpusRegressionTests
             """), f => f.Id == "PAC012");
         Assert.Equal(FindingSeverity.Error, finding.Severity);
     }
+
+    // ---- PAC010 / PAC011: service tag keys written as AWS's reference pages write them ----
+    // The Service Authorization Reference lists secretsmanager:ResourceTag/tag-key and ssm:resourceTag/tag-key, where
+    // tag-key is a placeholder (as in aws:ResourceTag/tag-key); the catalogue now writes them .../${TagKey}.
+
+    [Fact]
+    public void AWSDataSyncFullAccess_ASecretsManagerResourceTagKey_Exists()
+    {
+        var findings = Validate("""
+            { "Sid": "DataSyncSecretsManagerAccess", "Effect": "Allow",
+              "Action": ["secretsmanager:DeleteSecret", "secretsmanager:UpdateSecret", "secretsmanager:PutSecretValue"],
+              "Resource": ["arn:*:secretsmanager:*:*:secret:aws-datasync!*"],
+              "Condition": { "StringEquals": { "secretsmanager:ResourceTag/aws:secretsmanager:owningService": "aws-datasync",
+                                               "aws:ResourceAccount": "${aws:PrincipalAccount}" } } }
+            """);
+        AssertNone(findings, "PAC010", "PAC011");
+    }
+
+    [Fact]
+    public void AmazonSageMakerSpacesControllerPolicy_AnSsmResourceTagKey_IsSupportedByManagedInstances()
+    {
+        var findings = Validate("""
+            { "Sid": "AllowOperatorToSSMDeregisterWorkspaceInstances", "Effect": "Allow", "Action": ["ssm:DeregisterManagedInstance"],
+              "Resource": "arn:aws:ssm:*:*:managed-instance/*",
+              "Condition": { "StringEquals": { "ssm:resourceTag/sagemaker.amazonaws.com/managed-by": "amazon-sagemaker-spaces",
+                                               "ssm:resourceTag/sagemaker.amazonaws.com/eks-cluster-arn": "${aws:PrincipalTag/eks-cluster-arn}" } } }
+            """);
+        AssertNone(findings, "PAC010", "PAC011");
+    }
+
+    [Theory]
+    [InlineData("secretsmanager:ResourceTag/Project", "secretsmanager:ResourceTag/${TagKey}")]
+    [InlineData("ssm:resourceTag/Project", "ssm:resourceTag/${TagKey}")]
+    public void ServiceTagKeys_AreOneKeyWithAPlaceholder(string key, string name)
+    {
+        Assert.True(ServiceCatalogue.Default.TryGetConditionKey(key, out var info));
+        Assert.Equal(name, info.Name);
+        Assert.True(ServiceCatalogue.Default.TryGetService(key.Substring(0, key.IndexOf(':')), out var service));
+        Assert.DoesNotContain(service.ConditionKeys, k => k.Name.EndsWith("/tag-key", StringComparison.Ordinal));
+    }
 }
