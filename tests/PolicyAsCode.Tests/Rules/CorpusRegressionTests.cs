@@ -191,4 +191,106 @@ public class CorpusRegressionTests
         Assert.True(ServiceCatalogue.Default.TryGetService(key.Substring(0, key.IndexOf(':')), out var service));
         Assert.DoesNotContain(service.ConditionKeys, k => k.Name.EndsWith("/tag-key", StringComparison.Ordinal));
     }
+
+    // ---- PAC002 / PAC003: names AWS managed policies use that the catalogue does not list ----
+    // About 140 action names in AWS's own policies (ReadOnlyAccess among them) are retired or undocumented. AWS writing a
+    // name is evidence that it is no typo, so these are warnings with their own message; other unknown names stay errors.
+
+    [Fact]
+    public void AwsManagedPolicyNames_AreExactlyTheNamesOfTheEmbeddedPoliciesThatTheCatalogueLacks()
+    {
+        var catalogue = ServiceCatalogue.Default;
+        var services = new SortedSet<string>(StringComparer.Ordinal);
+        var actions = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var policy in AwsManagedPolicies.All)
+        {
+            foreach (var action in policy.Document.Statements.SelectMany(s => s.Action.Values))
+            {
+                int colon = action.IndexOf(':');
+                if (colon <= 0) continue;
+                string prefix = action.Substring(0, colon);
+                if (prefix.IndexOfAny(['*', '?']) >= 0) continue;
+                if (!catalogue.TryGetService(prefix, out _)) services.Add(prefix);
+                else if (action.IndexOfAny(['*', '?']) < 0 && !catalogue.TryGetAction(action, out _)) actions.Add(action);
+            }
+        }
+        // On a data refresh, copy the lists printed here into src/PolicyAsCode/Core/Rules/AwsManagedPolicyNames.cs.
+        Assert.True(services.SetEquals(AwsManagedPolicyNames.Services), "Services: " + string.Join(", ", services.Select(n => $"\"{n}\"")));
+        Assert.True(actions.SetEquals(AwsManagedPolicyNames.Actions), "Actions: " + string.Join(", ", actions.Select(n => $"\"{n}\"")));
+        Assert.Equal(11, services.Count);
+        Assert.Equal(51, actions.Count);
+    }
+
+    [Fact]
+    public void ReadOnlyAccess_ARetiredServiceAWSStillNames_IsAWarning()
+    {
+        var finding = Assert.Single(Validate("""
+            { "Effect": "Allow", "Action": ["iot1click:DescribeDevice", "iot:DescribeThing"], "Resource": "*" }
+            """), f => f.Id == "PAC002");
+        Assert.Equal(FindingSeverity.Warning, finding.Severity);
+        Assert.Equal("$.Statement[0].Action[0]", finding.Location.JsonPath);
+        Assert.Equal("The service iot1click of the action iot1click:DescribeDevice is not in the Service Authorization Reference but appears in AWS managed policies: it is retired or undocumented, and its actions may grant nothing.", finding.Message);
+    }
+
+    [Fact]
+    public void AWSIoT1ClickReadOnlyAccess_AWildcardUnderARetiredService_IsAWarning()
+    {
+        var findings = Validate("""
+            { "Effect": "Allow", "Action": ["iot1click:Describe*", "iot1click:Get*", "iot1click:List*"], "Resource": "*" }
+            """);
+        Assert.Equal(3, findings.Count(f => f.Id == "PAC002"));
+        Assert.All(findings, f => Assert.Equal(FindingSeverity.Warning, f.Severity));
+    }
+
+    [Fact]
+    public void RDSCloudHsmAuthorizationRole_ARetiredActionAWSStillNames_IsAWarning()
+    {
+        var findings = Validate("""
+            { "Effect": "Allow", "Action": ["cloudhsm:CreateLunaClient", "cloudhsm:DescribeHapg", "cloudhsm:DescribeClusters"], "Resource": "*" }
+            """).Where(f => f.Id == "PAC003").ToList();
+        Assert.Equal(["$.Statement[0].Action[0]", "$.Statement[0].Action[1]"], findings.Select(f => f.Location.JsonPath));
+        Assert.All(findings, f => Assert.Equal(FindingSeverity.Warning, f.Severity));
+        Assert.Equal("The action cloudhsm:DescribeHapg is not in the Service Authorization Reference but appears in AWS managed policies: it is retired or undocumented, and may grant nothing.", findings[1].Message);
+    }
+
+    [Theory]
+    [InlineData("CLOUDHSM:describehapg")]
+    [InlineData("DeepRacer:ListModels")]
+    public void ListedNames_AreMatchedIgnoringCase_AsIamDoes(string action)
+    {
+        var finding = Assert.Single(Validate($$"""{ "Effect": "Allow", "Action": "{{action}}", "Resource": "*" }"""), f => f.Id is "PAC002" or "PAC003");
+        Assert.Equal(FindingSeverity.Warning, finding.Severity);
+    }
+
+    [Theory]
+    [InlineData("cloudhsm:DescribeHapgs", "PAC003")]   // a typo of a listed name is still a typo
+    [InlineData("budgets:CreateBudgets", "PAC003")]
+    [InlineData("s3:GetObjet", "PAC003")]
+    [InlineData("deepracers:ListModels", "PAC002")]
+    public void OtherUnknownNames_StayErrors(string action, string rule)
+    {
+        var finding = Assert.Single(Validate($$"""{ "Effect": "Allow", "Action": "{{action}}", "Resource": "*" }"""), f => f.Id == rule);
+        Assert.Equal(FindingSeverity.Error, finding.Severity);
+        Assert.DoesNotContain("AWS managed policies", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AConfiguredSeverity_AppliesToListedNamesToo()
+    {
+        var document = PolicyJson.Parse("""
+            { "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": ["cloudhsm:DescribeHapg", "cloudhsm:DescribeHapgs"], "Resource": "*" } ] }
+            """);
+        var asErrors = PolicyValidator.Validate(document, new ValidationOptions(PolicyKind.Identity)
+        {
+            Catalogue = ServiceCatalogue.Default,
+            Severities = new Dictionary<string, FindingSeverity?> { ["PAC003"] = FindingSeverity.Error },
+        });
+        Assert.Equal([FindingSeverity.Error, FindingSeverity.Error], asErrors.Where(f => f.Id == "PAC003").Select(f => f.Severity));
+        var off = PolicyValidator.Validate(document, new ValidationOptions(PolicyKind.Identity)
+        {
+            Catalogue = ServiceCatalogue.Default,
+            Severities = new Dictionary<string, FindingSeverity?> { ["PAC003"] = null },
+        });
+        Assert.DoesNotContain(off, f => f.Id == "PAC003");
+    }
 }

@@ -23,7 +23,9 @@ internal static class CatalogueRules
 
     /// <summary>
     /// PAC002, PAC003, PAC004. Returns the catalogue actions the statement's Action element covers, or null when they
-    /// cannot be known (NotAction, <c>*</c>, or a wildcard in a service prefix).
+    /// cannot be known (NotAction, <c>*</c>, or a wildcard in a service prefix). Names that AWS's own managed policies use
+    /// (<see cref="AwsManagedPolicyNames"/>) are reported as warnings with their own message: retired or undocumented,
+    /// not typos.
     /// </summary>
     private static List<ActionInfo>? CheckActions(RuleContext context, ServiceCatalogue catalogue, Statement statement, int i)
     {
@@ -45,6 +47,13 @@ internal static class CatalogueRules
             var location = Locations.Action(i, element, k);
             if (!prefixHasWildcard && !catalogue.TryGetService(prefix, out _))
             {
+                if (AwsManagedPolicyNames.HasService(prefix))
+                {
+                    context.Report(PolicyRules.UnknownService, FindingSeverity.Warning, location,
+                        $"The service {prefix} of the action {value} is not in the Service Authorization Reference but appears in AWS managed policies: it is retired or undocumented, and its actions may grant nothing.");
+                    covered = null;
+                    continue;
+                }
                 var suggestions = catalogue.SuggestServices(prefix);
                 context.Report(PolicyRules.UnknownService, location,
                     $"The service {prefix} specified in the action {value} does not exist.{DidYouMean(suggestions)}",
@@ -57,6 +66,11 @@ internal static class CatalogueRules
                 if (catalogue.TryGetAction(value, out var action))
                 {
                     covered?.Add(action);
+                }
+                else if (AwsManagedPolicyNames.HasAction(value))
+                {
+                    context.Report(PolicyRules.UnknownAction, FindingSeverity.Warning, location,
+                        $"The action {value} is not in the Service Authorization Reference but appears in AWS managed policies: it is retired or undocumented, and may grant nothing.");
                 }
                 else
                 {
