@@ -23,9 +23,7 @@ internal static class CatalogueRules
 
     /// <summary>
     /// PAC002, PAC003, PAC004. Returns the catalogue actions the statement's Action element covers, or null when they
-    /// cannot be known (NotAction, <c>*</c>, or a wildcard in a service prefix). Names that AWS's own managed policies use
-    /// (<see cref="AwsManagedPolicyNames"/>) are reported as warnings with their own message: retired or undocumented,
-    /// not typos.
+    /// cannot be known (NotAction, <c>*</c>, or a wildcard in a service prefix).
     /// </summary>
     private static List<ActionInfo>? CheckActions(RuleContext context, ServiceCatalogue catalogue, Statement statement, int i)
     {
@@ -47,6 +45,7 @@ internal static class CatalogueRules
             var location = Locations.Action(i, element, k);
             if (!prefixHasWildcard && !catalogue.TryGetService(prefix, out _))
             {
+                // Names AWS's own managed policies use are retired or undocumented, not typos: a warning of their own.
                 if (AwsManagedPolicyNames.HasService(prefix))
                 {
                     context.Report(PolicyRules.UnknownService, FindingSeverity.Warning, location,
