@@ -115,16 +115,33 @@ function buildCatalogue(dir) {
   for (const prefix of prefixes) {
     lines.push(['S', field(prefix, 'service prefix'), field(serviceNames[prefix], `${prefix} name`)].join('\t'));
 
-    const keys = Object.values(readJson(path.join(data, 'conditionKeys', `${prefix}.json`)));
+    // Service keys: two services write a tag key placeholder as AWS's reference pages do, secretsmanager:ResourceTag/tag-key
+    // and ssm:resourceTag/tag-key; it becomes ${TagKey}, as for the global keys. A key that then has the name of another
+    // key of the service (ssm also lists ssm:resourceTag/${TagKey}) is that key: one K line, which references to either
+    // name point to.
+    const keysByName = new Map();
+    const renamed = new Map();
+    for (const key of Object.values(readJson(path.join(data, 'conditionKeys', `${prefix}.json`)))) {
+      const name = key.key.replace(/\/tag-key$/, '/${TagKey}');
+      renamed.set(key.key, name);
+      const other = keysByName.get(name);
+      if (other) {
+        if (other.type !== key.type) throw new Error(`${prefix} condition keys ${other.original} and ${key.key} differ in type`);
+        if (name !== key.key) continue; // keep the one written with ${TagKey}, and its description
+      }
+      keysByName.set(name, { ...key, key: name, original: key.key });
+    }
+    const keys = [...keysByName.values()];
     keys.sort((a, b) => ordinal(a.key, b.key));
     const keyIndex = new Map(keys.map((k, i) => [k.key, i]));
     for (const key of keys) {
       lines.push(['K', field(key.key, `${prefix} condition key`), conditionType(key.type, key.key), description(key.description)].join('\t'));
     }
-    const keyRefs = (names, separator, what) => (names ?? []).map((name) => {
-      if (!keyIndex.has(name)) throw new Error(`${what} names condition key ${name}, which ${prefix} does not define`);
-      return keyIndex.get(name);
-    }).sort((a, b) => a - b).join(separator);
+    const keyRefs = (names, separator, what) => [...new Set((names ?? []).map((name) => {
+      const key = renamed.get(name) ?? name;
+      if (!keyIndex.has(key)) throw new Error(`${what} names condition key ${name}, which ${prefix} does not define`);
+      return keyIndex.get(key);
+    }))].sort((a, b) => a - b).join(separator);
 
     const resourceTypes = Object.values(readJson(path.join(data, 'resourceTypes', `${prefix}.json`)));
     resourceTypes.sort((a, b) => ordinal(a.key, b.key));

@@ -15,7 +15,9 @@ namespace PolicyAsCode.Catalogue;
 /// <para>
 /// Template side: a placeholder stands for one or more characters other than <c>:</c>, except the last placeholder when
 /// it lies in the resource part (after the fifth colon), which may contain colons (<c>${ObjectName}</c>,
-/// <c>${LogStreamName}</c>); a <c>*</c> in a template (a few services write them) stands for any run. Policy side: as
+/// <c>${LogStreamName}</c>); a <c>*</c> in a template (a few services write them) stands for any run. Compiled with
+/// <c>accountMayBeEmpty</c>, a placeholder that is the whole account field may also be empty (for ARNs of AWS-owned
+/// resources, see <see cref="ResourceTypeIndex"/>). Policy side: as
 /// IAM matches a <c>Resource</c> (<see cref="ArnPattern"/>), <c>*</c> and <c>?</c> stay within their field in the first
 /// five fields and may cross colons in the resource part; an ARN with fewer than six fields must end its last field with
 /// <c>*</c>, which then covers the rest; a policy variable stands for any run.
@@ -40,7 +42,10 @@ internal sealed class ArnTemplateMatcher
     /// <summary>The template's service field (<c>s3</c>) when it is literal; null when it has a placeholder or wildcard.</summary>
     public string? ServiceField { get; }
 
-    public static ArnTemplateMatcher Compile(string template)
+    /// <summary>Compiles a template.</summary>
+    /// <param name="template">The ARN template, e.g. <c>arn:${Partition}:ssm:${Region}:${Account}:document/${DocumentName}</c>.</param>
+    /// <param name="accountMayBeEmpty">Whether a placeholder that is the whole account field may also stand for nothing.</param>
+    public static ArnTemplateMatcher Compile(string template, bool accountMayBeEmpty = false)
     {
         // First pass: where the resource part starts and where the last placeholder is.
         int colons = 0, resourceStart = template.Length, lastPlaceholder = -1;
@@ -58,13 +63,16 @@ internal sealed class ArnTemplateMatcher
         }
 
         var tokens = new List<ArnToken>(template.Length);
+        colons = 0;
         for (int i = 0; i < template.Length; i++)
         {
             bool inResource = i >= resourceStart;
             if (IsPlaceholderStart(template, i, out int close))
             {
                 bool anyColon = inResource && i == lastPlaceholder;
-                tokens.Add(ArnToken.One(anyColon));
+                bool emptyAccount = accountMayBeEmpty && colons == 4 && template[i - 1] == ':'
+                    && close + 1 < template.Length && template[close + 1] == ':';
+                if (!emptyAccount) tokens.Add(ArnToken.One(anyColon));
                 tokens.Add(ArnToken.Many(anyColon));
                 i = close;
             }
@@ -74,6 +82,7 @@ internal sealed class ArnTemplateMatcher
             }
             else
             {
+                if (template[i] == ':' && !inResource) colons++;
                 tokens.Add(ArnToken.Literal(template[i]));
             }
         }

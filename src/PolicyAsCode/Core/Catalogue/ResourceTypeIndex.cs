@@ -56,13 +56,14 @@ internal sealed class ResourceTypeIndex
 
         var rows = new int[4][];
         for (int r = 0; r < rows.Length; r++) rows[r] = new int[tokens.Length + 1];
-        var matches = new List<(ResourceTypeInfo Type, int Definite, int Any)>();
-        int bestDefinite = -1;
-        foreach (var type in candidates)
+        var matches = MatchAll(candidates, tokens, rows, accountMayBeEmpty: false, out int bestDefinite);
+        // AWS-owned resources (SSM's AWS-* documents and public parameters, ...) have ARNs without an account, which
+        // templates write as ${Account}; when no type of the ARN's own service matches such an ARN, let the account
+        // placeholder be empty. Only then: an account-less ARN of a type that always has an account (an S3 object
+        // arn:aws:s3:::b/k is no multi-Region access point) keeps the types it matches as written.
+        if (serviceField is not null && HasEmptyAccount(arn) && !matches.Exists(m => m.Type.Template.ServiceField == serviceField))
         {
-            if (!type.Template.Match(tokens, rows, out int definite, out int any)) continue;
-            matches.Add((type, definite, any));
-            if (definite > bestDefinite) bestDefinite = definite;
+            matches = MatchAll(candidates, tokens, rows, accountMayBeEmpty: true, out bestDefinite);
         }
 
         var kept = new List<ResourceTypeInfo>();
@@ -72,6 +73,33 @@ internal sealed class ResourceTypeIndex
         }
         kept.Sort((a, b) => string.CompareOrdinal(a.Service.Prefix, b.Service.Prefix) is var c && c != 0 ? c : string.CompareOrdinal(a.Name, b.Name));
         return kept.ToArray();
+    }
+
+    private static List<(ResourceTypeInfo Type, int Definite, int Any)> MatchAll(
+        List<ResourceTypeInfo> candidates, ArnToken[] tokens, int[][] rows, bool accountMayBeEmpty, out int bestDefinite)
+    {
+        var matches = new List<(ResourceTypeInfo Type, int Definite, int Any)>();
+        bestDefinite = -1;
+        foreach (var type in candidates)
+        {
+            var template = accountMayBeEmpty ? type.TemplateWithoutAccount : type.Template;
+            if (!template.Match(tokens, rows, out int definite, out int any)) continue;
+            matches.Add((type, definite, any));
+            if (definite > bestDefinite) bestDefinite = definite;
+        }
+        return matches;
+    }
+
+    // Whether the ARN's fifth field (the account) is written and empty: arn:aws:ssm:us-east-1::document/NAME.
+    private static bool HasEmptyAccount(string arn)
+    {
+        int at = -1;
+        for (int k = 0; k < 4; k++)
+        {
+            at = arn.IndexOf(':', at + 1);
+            if (at < 0) return false;
+        }
+        return at + 1 < arn.Length && arn[at + 1] == ':';
     }
 
     // The ARN's third field as a glob (it has wildcards, or the ARN ends inside it); null to consider every service.

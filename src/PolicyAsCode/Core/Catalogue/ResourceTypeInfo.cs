@@ -4,6 +4,7 @@ namespace PolicyAsCode.Catalogue;
 public sealed class ResourceTypeInfo
 {
     private ArnTemplateMatcher? _template;
+    private ArnTemplateMatcher? _templateWithoutAccount;
 
     internal ResourceTypeInfo(ServiceInfo service, string name, string arnTemplate, EquatableArray<ConditionKeyInfo> conditionKeys)
     {
@@ -29,6 +30,9 @@ public sealed class ResourceTypeInfo
 
     // Compiled on first use by MatchResourceTypes; compiling twice under a race gives equal templates.
     internal ArnTemplateMatcher Template => _template ??= ArnTemplateMatcher.Compile(ArnTemplate);
+
+    // The template with an account placeholder that may be empty, for ARNs of AWS-owned resources.
+    internal ArnTemplateMatcher TemplateWithoutAccount => _templateWithoutAccount ??= ArnTemplateMatcher.Compile(ArnTemplate, accountMayBeEmpty: true);
 
     /// <inheritdoc/>
     public override string ToString() => $"{Service.Prefix}:{Name}";

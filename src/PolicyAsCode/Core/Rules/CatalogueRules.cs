@@ -45,6 +45,14 @@ internal static class CatalogueRules
             var location = Locations.Action(i, element, k);
             if (!prefixHasWildcard && !catalogue.TryGetService(prefix, out _))
             {
+                // Names AWS's own managed policies use are retired or undocumented, not typos: a warning of their own.
+                if (AwsManagedPolicyNames.HasService(prefix))
+                {
+                    context.Report(PolicyRules.UnknownService, FindingSeverity.Warning, location,
+                        $"The service {prefix} of the action {value} is not in the Service Authorization Reference but appears in AWS managed policies: it is retired or undocumented, and its actions may grant nothing.");
+                    covered = null;
+                    continue;
+                }
                 var suggestions = catalogue.SuggestServices(prefix);
                 context.Report(PolicyRules.UnknownService, location,
                     $"The service {prefix} specified in the action {value} does not exist.{DidYouMean(suggestions)}",
@@ -57,6 +65,11 @@ internal static class CatalogueRules
                 if (catalogue.TryGetAction(value, out var action))
                 {
                     covered?.Add(action);
+                }
+                else if (AwsManagedPolicyNames.HasAction(value))
+                {
+                    context.Report(PolicyRules.UnknownAction, FindingSeverity.Warning, location,
+                        $"The action {value} is not in the Service Authorization Reference but appears in AWS managed policies: it is retired or undocumented, and may grant nothing.");
                 }
                 else
                 {
@@ -111,6 +124,9 @@ internal static class CatalogueRules
         var services = new HashSet<string>(actionTypes.Select(ServiceOfTemplate).Where(s => s is not null)!, StringComparer.Ordinal);
         if (actionTypes.Count == 0) return; // Actions without resource types take only "*"; AWS ignores ARNs for them.
 
+        // Types whose template leaves the service open (backup's recoveryPoint, arn:${Partition}:${Vendor}:...) can be
+        // resources of any service; they are tested against each ARN directly.
+        var openTypes = actionTypes.Where(t => ServiceOfTemplate(t) is null).ToList();
         var fitting = new HashSet<ActionInfo>();
         for (int k = 0; k < resource.Values.Count; k++)
         {
@@ -119,24 +135,27 @@ internal static class CatalogueRules
             fields.GetRange(arn, 2, out int ss, out int se);
             string service = arn.Substring(ss, se - ss);
             if (service.IndexOf('*') >= 0 || service.IndexOf('?') >= 0) continue;
-            if (!services.Contains(service))
+            var openMatches = openTypes.Count == 0 ? openTypes : openTypes.Where(t => CanMatch(t, arn)).ToList();
+            if (!services.Contains(service) && openMatches.Count == 0)
             {
                 context.Report(PolicyRules.ResourceServiceMismatch, Locations.Resource(i, resource, k),
-                    $"The resource {arn} is a {service} resource, but the statement's actions act on {Join(services)} resources; no action of the statement applies to it.");
+                    $"The resource {arn} is a {service} resource, but the statement's actions act on {DescribeServices(services, openTypes)}; no action of the statement applies to it.");
                 continue;
             }
-            var types = catalogue.MatchResourceTypes(arn);
-            if (types.Count == 0) continue;
+            // What the ARN is, by the types of its own service; a type of another service with an open template (which
+            // matches almost any ARN) says nothing about it, except to the actions that act on that type.
+            var types = catalogue.MatchResourceTypes(arn).Where(t => ServiceOfTemplate(t) == service).ToList();
+            if (types.Count == 0 && openMatches.Count == 0) continue;
             bool any = false;
             foreach (var action in actions)
             {
-                if (action.ResourceTypes.Any(t => types.Contains(t.ResourceType)))
+                if (action.ResourceTypes.Any(t => types.Contains(t.ResourceType) || openMatches.Contains(t.ResourceType)))
                 {
                     fitting.Add(action);
                     any = true;
                 }
             }
-            if (!any)
+            if (!any && types.Count > 0)
             {
                 string expected = string.Join(" or ", actionTypes.Where(t => ServiceOfTemplate(t) == service).Select(t => $"{t.Name} ({t.ArnTemplate})").Distinct().Take(3));
                 context.Report(PolicyRules.ResourceTypeMismatch, Locations.Resource(i, resource, k),
@@ -226,7 +245,9 @@ internal static class CatalogueRules
 
     /// <summary>
     /// PAC012. IAM User Guide, "Condition operators": each family compares one type. String operators also fit ARN keys,
-    /// Numeric operators fit Date keys (epoch seconds, as for aws:EpochTime), and Null fits every key.
+    /// Numeric operators fit Date keys (epoch seconds, as for aws:EpochTime), and Null fits every key. ARN operators also
+    /// fit String keys when every value is an ARN: a String key can carry an ARN (a tag value, or an encryption context
+    /// entry such as kms:EncryptionContext:aws:logs:arn, which the CloudWatch Logs User Guide compares with ArnLike).
     /// </summary>
     private static void CheckOperatorFits(RuleContext context, Condition condition, ConditionKeyInfo key, int i, int c)
     {
@@ -236,7 +257,8 @@ internal static class CatalogueRules
         {
             ConditionOperatorFamily.Null => true,
             ConditionOperatorFamily.String => type is ConditionKeyType.String or ConditionKeyType.Arn,
-            ConditionOperatorFamily.Arn => type is ConditionKeyType.Arn,
+            ConditionOperatorFamily.Arn => type is ConditionKeyType.Arn
+                || type is ConditionKeyType.String && condition.Values.Count > 0 && condition.Values.All(v => v.StartsWith("arn:", StringComparison.Ordinal)),
             ConditionOperatorFamily.Numeric => type is ConditionKeyType.Numeric or ConditionKeyType.Date,
             ConditionOperatorFamily.Date => type is ConditionKeyType.Date,
             ConditionOperatorFamily.Bool => type is ConditionKeyType.Bool,
@@ -295,6 +317,23 @@ internal static class CatalogueRules
         ConditionKeyType.IPAddress => "an IP address",
         _ => "the BinaryEquals",
     };
+
+    /// <summary>Whether some ARN fits both the template of <paramref name="type"/> and the policy ARN (which may have wildcards).</summary>
+    private static bool CanMatch(ResourceTypeInfo type, string arn)
+    {
+        if (!ArnTemplateMatcher.TryTokenizeArn(arn, out var tokens, out _)) return false;
+        var rows = new int[4][];
+        for (int r = 0; r < rows.Length; r++) rows[r] = new int[tokens.Length + 1];
+        return type.Template.Match(tokens, rows, out _, out _);
+    }
+
+    private static string DescribeServices(HashSet<string> services, List<ResourceTypeInfo> openTypes)
+    {
+        var parts = new List<string>();
+        if (services.Count > 0) parts.Add(Join(services) + " resources");
+        parts.AddRange(openTypes.Select(t => $"{t.Name} ({t.ArnTemplate})").Distinct());
+        return string.Join(" and ", parts);
+    }
 
     /// <summary>The service of an ARN template (its third field), or null when it is a placeholder.</summary>
     private static string? ServiceOfTemplate(ResourceTypeInfo type)

@@ -60,7 +60,10 @@ public sealed record PolicyLocation(PolicyElementKind Element, int Statement, in
 
 /// <summary>One problem found in a policy.</summary>
 /// <param name="Rule">The rule that found it.</param>
-/// <param name="Severity">Its severity (the rule's default unless configured otherwise).</param>
+/// <param name="Severity">
+/// Its severity: the rule's default, or for a few findings one its rule page names (PAC002 and PAC003 on names AWS managed
+/// policies use are warnings), unless configured otherwise.
+/// </param>
 /// <param name="Message">What is wrong and how to fix it.</param>
 /// <param name="Location">Where.</param>
 /// <param name="Suggestions">Replacement values a code fix can offer (e.g. <c>s3:GetObject</c> for <c>s3:GetObjet</c>).</param>

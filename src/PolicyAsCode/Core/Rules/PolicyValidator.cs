@@ -64,8 +64,11 @@ internal sealed class RuleContext
     public PolicyKind Kind => Options.Kind;
 
     public void Report(PolicyRule rule, PolicyLocation location, string message, params string[] suggestions)
+        => Report(rule, rule.DefaultSeverity, location, message, suggestions);
+
+    /// <summary>Reports a finding whose severity, unless configured for the rule, is <paramref name="severity"/> rather than the rule's default.</summary>
+    public void Report(PolicyRule rule, FindingSeverity severity, PolicyLocation location, string message, params string[] suggestions)
     {
-        var severity = rule.DefaultSeverity;
         if (Options.Severities is { } severities && severities.TryGetValue(rule.Id, out var configured))
         {
             if (configured is null) return;
