@@ -119,8 +119,8 @@ namespace PolicyAsCode.Aws
             /// <summary><c>secretsmanager:resource/Type</c> (String): Filters access by the managed external secret type associated with the secret</summary>
             public static global::PolicyAsCode.StringConditionKey ResourceType => new("secretsmanager:resource/Type");
 
-            /// <summary><c>secretsmanager:ResourceTag/tag-key</c> (String): Filters access by a tag key and value pair</summary>
-            public static global::PolicyAsCode.StringConditionKey ResourceTagTagKey => new("secretsmanager:ResourceTag/tag-key");
+            /// <summary><c>secretsmanager:ResourceTag/${TagKey}</c> (String): Filters access by a tag key and value pair</summary>
+            public static global::PolicyAsCode.StringConditionKey ResourceTag(string tagKey) => new("secretsmanager:ResourceTag/" + tagKey);
 
             /// <summary><c>secretsmanager:RotateImmediately</c> (Bool): Filters access by whether the secret is to be rotated immediately</summary>
             public static global::PolicyAsCode.BoolConditionKey RotateImmediately => new("secretsmanager:RotateImmediately");

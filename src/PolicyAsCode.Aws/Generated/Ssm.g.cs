@@ -545,9 +545,6 @@ namespace PolicyAsCode.Aws
             /// <summary><c>ssm:resourceTag/aws:ssmmessages:target-id</c> (String): Filters access by based on a tag key-value pair assigned to the Systems Manager session resource</summary>
             public static global::PolicyAsCode.StringConditionKey ResourceTagAwsSsmmessagesTargetId => new("ssm:resourceTag/aws:ssmmessages:target-id");
 
-            /// <summary><c>ssm:resourceTag/tag-key</c> (String): Filters access by based on a tag key-value pair assigned to the Systems Manager resource</summary>
-            public static global::PolicyAsCode.StringConditionKey ResourceTagTagKey => new("ssm:resourceTag/tag-key");
-
             /// <summary><c>ssm:SessionDocumentAccessCheck</c> (Bool): Filters access by verifying that a user has permission to access either the default Session Manager configuration document or the custom configuration document specified in a request</summary>
             public static global::PolicyAsCode.BoolConditionKey SessionDocumentAccessCheck => new("ssm:SessionDocumentAccessCheck");
 
