@@ -2,11 +2,14 @@ using CrossAccountS3;
 using PolicyAsCode;
 using PolicyAsCode.Aws;
 
-// The generated JSON, exactly what `dotnet build` wrote to bin/.../iam/.
-Console.WriteLine($"== iam/{Production.Compiled.ReadMyBucket.Name}.json");
-Console.Write(Production.Compiled.ReadMyBucket.Json);
-Console.WriteLine($"== iam/{Production.Compiled.DelegateReadMyBucket.Name}.trust.json");
-Console.Write(Production.Compiled.DelegateReadMyBucket.TrustPolicyJson);
+// The files `dotnet build` wrote beside the program, ready for `aws iam create-policy --policy-document file://...`
+// and `aws iam create-role --assume-role-policy-document file://...`.
+string iam = Path.Combine(AppContext.BaseDirectory, "iam");
+foreach (var file in Directory.GetFiles(iam, "*.json").Order(StringComparer.Ordinal))
+{
+    Console.WriteLine($"== {Path.GetRelativePath(AppContext.BaseDirectory, file)}");
+    Console.Write(File.ReadAllText(file));
+}
 Console.WriteLine();
 
 var role = Iam.Arn.Role(Production.Account, "delegate_read_my_bucket");
