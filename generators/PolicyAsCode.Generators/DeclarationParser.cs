@@ -52,7 +52,7 @@ internal static class DeclarationParser
                     $"Make {string.Join(".", containing.Types.Select(t => t.Name))} partial (and its containing types) to get the compiled evaluator of '{memberName}'; its JSON is generated either way.", location));
             }
 
-            var value = new DslInterpreter(context.SemanticModel.Compilation, cancellationToken).EvaluateMember(symbol);
+            var value = new DslInterpreter(context.SemanticModel.Compilation, context.SemanticModel, cancellationToken).EvaluateMember(symbol);
             switch (value)
             {
                 case DraftValue draft when draft.Kind == kind && kind != DeclarationKind.Role:

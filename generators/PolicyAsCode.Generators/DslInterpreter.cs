@@ -16,13 +16,18 @@ internal sealed class DslInterpreter
 {
     private const int MaxDepth = 64;
     private readonly Compilation _compilation;
+    private readonly SemanticModel? _model;
     private readonly CancellationToken _cancellationToken;
     private readonly HashSet<ISymbol> _evaluating = new(SymbolEqualityComparer.Default);
     private int _depth;
 
-    public DslInterpreter(Compilation compilation, CancellationToken cancellationToken)
+    /// <param name="compilation">The compilation.</param>
+    /// <param name="model">The semantic model the pipeline already has for the declaration's tree, reused when possible.</param>
+    /// <param name="cancellationToken">Cancels the evaluation.</param>
+    public DslInterpreter(Compilation compilation, SemanticModel? model, CancellationToken cancellationToken)
     {
         _compilation = compilation;
+        _model = model;
         _cancellationToken = cancellationToken;
     }
 
@@ -36,7 +41,7 @@ internal sealed class DslInterpreter
                 ?? throw new EvaluationException($"'{member.Name}' has no source to evaluate.", null);
             var expression = DeclarationSyntax.ValueOf(syntax)
                 ?? throw new EvaluationException($"'{member.Name}' must be written as '=> expression' or '= expression' (or a getter that only returns an expression) so that it can be evaluated at compile time.", syntax);
-            var model = _compilation.GetSemanticModel(expression.SyntaxTree);
+            var model = _model is not null && _model.SyntaxTree == expression.SyntaxTree ? _model : _compilation.GetSemanticModel(expression.SyntaxTree);
             var operation = model.GetOperation(expression, _cancellationToken)
                 ?? throw new EvaluationException("This expression cannot be evaluated at compile time.", expression);
             return Evaluate(operation);

@@ -10,8 +10,8 @@ namespace PolicyAsCode.Generators;
 /// <remarks>
 /// Pipeline: one <c>ForAttributeWithMetadataName</c> per declaration attribute; the transform interprets the declaration
 /// (<see cref="DeclarationParser"/>) into an equatable <see cref="DeclarationSpec"/>; diagnostics are reported from their
-/// own output; each spec emits its compiled class (<see cref="DeclarationEmitter"/>); all specs together emit the assembly
-/// attributes the build task turns into <c>iam/*.json</c>, the manifest and the registry.
+/// own output; each spec emits its <c>IamFile</c> attributes and compiled class (<see cref="DeclarationEmitter"/>); the
+/// summaries of all specs emit the manifest, the registry and the duplicate-name check.
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class PolicyGenerator : IIncrementalGenerator
@@ -56,14 +56,17 @@ public sealed class PolicyGenerator : IIncrementalGenerator
             });
         }
 
-        var all = managed.Collect().Combine(resource.Collect()).Combine(roles.Collect())
-            .Select(static (pair, _) => pair.Left.Left.AddRange(pair.Left.Right).AddRange(pair.Right))
-            .Select(static (list, _) => new EquatableArray<DeclarationSpec>(list.OrderBy(d => d.Name, StringComparer.Ordinal)))
+        // The assembly-wide outputs depend only on names, files and attachments, so an edit inside a policy leaves them cached.
+        static IncrementalValuesProvider<DeclarationSummary> Summaries(IncrementalValuesProvider<DeclarationSpec> declarations)
+            => declarations.Select(static (d, _) => DeclarationSummary.From(d)).Where(static s => s is not null).Select(static (s, _) => s!);
+        var all = Summaries(managed).Collect().Combine(Summaries(resource).Collect()).Combine(Summaries(roles).Collect())
+            .Select(static (pair, _) => new EquatableArray<DeclarationSummary>(
+                pair.Left.Left.AddRange(pair.Left.Right).AddRange(pair.Right).OrderBy(d => d.Name, StringComparer.Ordinal).ThenBy(d => d.Containing.FullName, StringComparer.Ordinal)))
             .WithTrackingName(TrackingNames.Collected);
         context.RegisterSourceOutput(all, static (spc, declarations) =>
         {
             foreach (var diagnostic in DeclarationEmitter.DuplicateNames(declarations)) spc.ReportDiagnostic(diagnostic.ToDiagnostic());
-            spc.AddSource("PolicyAsCode.Declarations.g.cs", DeclarationEmitter.EmitAssemblyOutputs(declarations));
+            if (declarations.Count > 0) spc.AddSource("PolicyAsCode.Declarations.g.cs", DeclarationEmitter.EmitAssemblyOutputs(declarations));
         });
     }
 

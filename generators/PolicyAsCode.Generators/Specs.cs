@@ -65,3 +65,41 @@ internal sealed record DeclarationSpec(
 
 /// <summary>A role, evaluated: its draft plus the names of the declared policies attached to it.</summary>
 internal sealed record RoleSpec(RoleDraft Draft, EquatableArray<string> AttachedDeclared);
+
+/// <summary>
+/// What the assembly-wide outputs (manifest, registry, duplicate-name check) need of a declaration: names, files and
+/// attachments, but not the policies' content, so editing a statement leaves them cached.
+/// </summary>
+/// <remarks>Equatable and free of Roslyn objects.</remarks>
+internal sealed record DeclarationSummary(
+    DeclarationKind Kind,
+    string Name,
+    string MemberName,
+    ContainingTypeSpec Containing,
+    EquatableArray<string> Files,
+    RoleSummary? Role,
+    LocationInfo? Location)
+{
+    public bool IsPartial => Containing.Types.All(t => t.IsPartial);
+
+    public static DeclarationSummary? From(DeclarationSpec spec)
+    {
+        if (spec.Document is null && spec.Role is null) return null;
+        RoleSummary? role = spec.Role is { } r
+            ? new RoleSummary(r.Draft.Path, r.Draft.Description, r.Draft.MaxSessionSeconds, r.AttachedDeclared, r.Draft.Attached,
+                EquatableArray.Create(r.Draft.Inline.Select(i => i.Name).ToArray()), r.Draft.Boundary)
+            : null;
+        return new DeclarationSummary(spec.Kind, spec.Name, spec.MemberName, spec.Containing,
+            EquatableArray.Create(DeclarationEmitter.Files(spec).Select(f => f.File).ToArray()), role, spec.Location);
+    }
+}
+
+/// <summary>A role's entry in the manifest.</summary>
+internal sealed record RoleSummary(
+    string? Path,
+    string? Description,
+    int? MaxSessionSeconds,
+    EquatableArray<string> AttachedDeclared,
+    EquatableArray<AttachedPolicy> Attached,
+    EquatableArray<string> InlineNames,
+    AttachedPolicy? Boundary);

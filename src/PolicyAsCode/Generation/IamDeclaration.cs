@@ -17,6 +17,6 @@ public enum IamDeclarationKind
 /// <param name="Kind">What it is.</param>
 /// <param name="Name">The IAM name.</param>
 /// <param name="File">The file written under <c>iam/</c> at build.</param>
-/// <param name="Json">The JSON (for a role, its trust policy).</param>
+/// <param name="Json">The JSON (for a role, its trust policy), or null when the declaring type is not partial.</param>
 /// <param name="Evaluate">The compiled evaluator, or null when the declaring type is not partial.</param>
-public sealed record IamDeclaration(IamDeclarationKind Kind, string Name, string File, string Json, Func<Request, Decision>? Evaluate);
+public sealed record IamDeclaration(IamDeclarationKind Kind, string Name, string File, string? Json, Func<Request, Decision>? Evaluate);
