@@ -1,4 +1,5 @@
 using System.Security;
+using PolicyAsCode.Generators;
 using System.Text;
 using PolicyAsCode.Catalogue;
 
@@ -41,13 +42,11 @@ internal static class TypedMemberWriter
         var service = members.Service;
         var w = new CodeWriter();
         Header(w, catalogue);
-        w.Line("namespace PolicyAsCode.Aws");
-        using (w.Block())
+        using (w.Block("namespace PolicyAsCode.Aws"))
         {
             Doc(w, $"{service.Name}: actions and condition keys of the service prefix <c>{service.Prefix}</c>.");
             w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"PolicyAsCode.TypedMembers\", \"1\")]");
-            w.Line($"public static partial class {members.ClassName}");
-            using (w.Block())
+            using (w.Block($"public static partial class {members.ClassName}"))
             {
                 bool first = true;
                 foreach (var (member, action) in members.Actions)
@@ -62,8 +61,7 @@ internal static class TypedMemberWriter
                     if (!first) w.Line();
                     first = false;
                     Doc(w, $"The condition keys of {service.Name}.");
-                    w.Line($"public static class {TypedServiceMembers.KeysClass}");
-                    using (w.Block())
+                    using (w.Block($"public static class {TypedServiceMembers.KeysClass}"))
                     {
                         WriteKeys(w, members.ConditionKeys);
                     }
@@ -72,8 +70,7 @@ internal static class TypedMemberWriter
                 {
                     if (!first) w.Line();
                     Doc(w, $"ARN builders for the resource types of {service.Name}.");
-                    w.Line($"public static class {TypedServiceMembers.ArnClass}");
-                    using (w.Block())
+                    using (w.Block($"public static class {TypedServiceMembers.ArnClass}"))
                     {
                         bool firstType = true;
                         foreach (var (member, type) in members.ResourceTypes)
@@ -93,13 +90,11 @@ internal static class TypedMemberWriter
     {
         var w = new CodeWriter();
         Header(w, catalogue);
-        w.Line("namespace PolicyAsCode.Aws");
-        using (w.Block())
+        using (w.Block("namespace PolicyAsCode.Aws"))
         {
             Doc(w, "The global condition keys, which every service supports, grouped by prefix: <c>Keys.Aws.SourceIp</c>.");
             w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"PolicyAsCode.TypedMembers\", \"1\")]");
-            w.Line("public static class Keys");
-            using (w.Block())
+            using (w.Block("public static class Keys"))
             {
                 bool first = true;
                 foreach (var group in catalogue.GlobalConditionKeys.GroupBy(k => k.Name.Substring(0, k.Name.IndexOf(':'))).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -108,8 +103,7 @@ internal static class TypedMemberWriter
                     first = false;
                     string className = TypedNames.Identifier(group.Key);
                     Doc(w, $"Global condition keys with the prefix <c>{group.Key}</c>.");
-                    w.Line($"public static class {className}");
-                    using (w.Block())
+                    using (w.Block($"public static class {className}"))
                     {
                         WriteKeys(w, TypedServiceMembers.ForGlobalKeys(group, className));
                     }
@@ -124,13 +118,11 @@ internal static class TypedMemberWriter
         var w = new CodeWriter();
         Header(w, catalogue);
         w.Line($"// AWS managed policies from {AwsManagedPolicies.DataSource}.");
-        w.Line("namespace PolicyAsCode.Aws");
-        using (w.Block())
+        using (w.Block("namespace PolicyAsCode.Aws"))
         {
             Doc(w, "The AWS managed policies by name: <c>AwsManaged.ReadOnlyAccess</c>, with their ARNs and documents.");
             w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"PolicyAsCode.TypedMembers\", \"1\")]");
-            w.Line("public static class AwsManaged");
-            using (w.Block())
+            using (w.Block("public static class AwsManaged"))
             {
                 var taken = new HashSet<string>(["AwsManaged", "Equals", "GetHashCode", "GetType", "ToString", "ReferenceEquals"], StringComparer.OrdinalIgnoreCase);
                 bool first = true;
@@ -246,36 +238,5 @@ internal static class TypedMemberWriter
     {
         if (File.Exists(path) && File.ReadAllText(path) == content) return;
         File.WriteAllText(path, content, new UTF8Encoding(false));
-    }
-}
-
-/// <summary>A small indented writer with disposable blocks.</summary>
-internal sealed class CodeWriter
-{
-    private readonly StringBuilder _sb = new();
-    private int _indent;
-
-    public void Line(string text = "")
-    {
-        if (text.Length > 0) _sb.Append(' ', _indent * 4).Append(text);
-        _sb.Append('\n');
-    }
-
-    public IDisposable Block()
-    {
-        Line("{");
-        _indent++;
-        return new Closer(this);
-    }
-
-    public override string ToString() => _sb.ToString();
-
-    private sealed class Closer(CodeWriter writer) : IDisposable
-    {
-        public void Dispose()
-        {
-            writer._indent--;
-            writer.Line("}");
-        }
     }
 }
