@@ -55,6 +55,8 @@ internal static class DeclarationParser
             var value = new DslInterpreter(context.SemanticModel.Compilation, cancellationToken).EvaluateMember(symbol);
             switch (value)
             {
+                case DeclaredPolicyValue declared when kind == DeclarationKind.ManagedPolicy:
+                    return Result(declared.Draft.Draft.ToDocument(), null);
                 case DraftValue draft when draft.Kind == kind && kind != DeclarationKind.Role:
                     if (draft.Draft.Statements.IsEmpty)
                     {

@@ -135,7 +135,12 @@ internal sealed class DslInterpreter
                 case "PolicyAsCode.IdentityPolicy":
                 case "PolicyAsCode.ResourcePolicy":
                 {
-                    var draft = (DraftValue)receiver!;
+                    var draft = receiver switch
+                    {
+                        DraftValue value => value,
+                        DeclaredPolicyValue declared => declared.Draft,
+                        _ => throw NotEvaluable(invocation),
+                    };
                     return name switch
                     {
                         "Allow" when args.Length == 0 => new EffectStepValue(draft, Effect.Allow),
@@ -251,7 +256,7 @@ internal sealed class DslInterpreter
                 var policy = Evaluate(args[1].Value);
                 var document = policy switch
                 {
-                    DeclaredPolicyValue declared => declared.Document,
+                    DeclaredPolicyValue declared => declared.Draft.Draft.ToDocument(),
                     DraftValue draft => draft.Draft.ToDocument(),
                     _ => throw new EvaluationException("Inline takes an identity policy.", args[1].Syntax),
                 };
@@ -386,7 +391,7 @@ internal sealed class DslInterpreter
         var attribute = member.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "PolicyAsCode.ManagedPolicyAttribute");
         if (attribute is not null && value is DraftValue draft && attribute.ConstructorArguments.FirstOrDefault().Value is string name)
         {
-            return new DeclaredPolicyValue(name, draft.Draft.ToDocument());
+            return new DeclaredPolicyValue(name, draft);
         }
         return value;
     }
@@ -547,6 +552,6 @@ internal sealed record StepValue(DraftValue Draft);
 internal sealed record EffectStepValue(DraftValue Draft, Effect Effect);
 internal sealed record PrincipalStepValue(DraftValue Draft);
 internal sealed record RoleValue(RoleDraft Draft, EquatableArray<string> AttachedDeclared);
-internal sealed record DeclaredPolicyValue(string Name, PolicyDocument Document);
+internal sealed record DeclaredPolicyValue(string Name, DraftValue Draft);
 internal sealed record ManagedPolicyValue(string Name, string Arn);
 internal sealed record TimeSpanValue(double Seconds);
