@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using PolicyAsCode.Catalogue;
@@ -14,7 +16,9 @@ namespace PolicyAsCode.Generators;
 /// </summary>
 internal sealed class DslInterpreter
 {
-    private const int MaxDepth = 64;
+    // A fluent chain nests one call per step (Allow, On, When, Named), so a long policy is a deep expression: the limit
+    // leaves room for hundreds of statements, and the stack check below stops before the compiler's stack runs out.
+    private const int MaxDepth = 2000;
     private readonly Compilation _compilation;
     private readonly CancellationToken _cancellationToken;
     private readonly HashSet<ISymbol> _evaluating = new(SymbolEqualityComparer.Default);
@@ -50,9 +54,17 @@ internal sealed class DslInterpreter
     public object Evaluate(IOperation operation)
     {
         _cancellationToken.ThrowIfCancellationRequested();
-        if (++_depth > MaxDepth) throw new EvaluationException("The expression is nested too deeply to evaluate.", operation.Syntax);
+        if (++_depth > MaxDepth) throw TooDeep(operation);
         try
         {
+            try
+            {
+                RuntimeHelpers.EnsureSufficientExecutionStack();
+            }
+            catch (InsufficientExecutionStackException)
+            {
+                throw TooDeep(operation);
+            }
             if (operation.ConstantValue.HasValue)
             {
                 return operation.ConstantValue.Value ?? throw new EvaluationException("null is not a value a policy can hold.", operation.Syntax);
@@ -91,6 +103,9 @@ internal sealed class DslInterpreter
             _depth--;
         }
     }
+
+    private static EvaluationException TooDeep(IOperation operation)
+        => new("The expression is nested too deeply to evaluate.", operation.Syntax);
 
     private object Convert(IConversionOperation conversion)
     {
