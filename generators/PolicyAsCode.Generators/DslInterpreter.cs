@@ -128,7 +128,8 @@ internal sealed class DslInterpreter
         string type = method.ContainingType.OriginalDefinition.ToDisplayString();
         string name = method.Name;
         object? receiver = invocation.Instance is null ? null : Evaluate(invocation.Instance);
-        var args = invocation.Arguments;
+        // By parameter, whatever order named arguments are written in.
+        var args = invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? int.MaxValue).ToImmutableArray();
 
         // Typed catalogue members with parameters: ARN builders and condition keys with placeholders.
         if (method.IsStatic && IsTypedCatalogueType(method.ContainingType, out var owner, out var nested))
@@ -209,17 +210,7 @@ internal sealed class DslInterpreter
                 case "PolicyAsCode.Principal.WebIdentity":
                     return InvokePrincipal(invocation, (PrincipalSpec?)receiver, name, args);
                 case "System.TimeSpan":
-                {
-                    double amount = System.Convert.ToDouble(Evaluate(args[0].Value), CultureInfo.InvariantCulture);
-                    double seconds = name switch
-                    {
-                        "FromHours" => amount * 3600,
-                        "FromMinutes" => amount * 60,
-                        "FromSeconds" => amount,
-                        _ => throw NotEvaluable(invocation),
-                    };
-                    return new TimeSpanValue(seconds);
-                }
+                    return EvaluateTimeSpan(invocation, name, args);
             }
             if (receiver is KeyValue key) return InvokeKey(invocation, method, key);
         }
@@ -228,6 +219,29 @@ internal sealed class DslInterpreter
             throw new EvaluationException(e.Message, invocation.Syntax, DiagnosticIds.InvalidDeclaration);
         }
         throw NotEvaluable(invocation);
+    }
+
+    /// <summary><c>TimeSpan.FromHours(1.5)</c>, and the overloads with more units, <c>TimeSpan.FromHours(1, 30)</c>.</summary>
+    private TimeSpanValue EvaluateTimeSpan(IInvocationOperation invocation, string name, System.Collections.Immutable.ImmutableArray<IArgumentOperation> args)
+    {
+        static double? UnitSeconds(string unit) => unit switch
+        {
+            "days" or "FromDays" => 86400,
+            "hours" or "FromHours" => 3600,
+            "minutes" or "FromMinutes" => 60,
+            "seconds" or "FromSeconds" => 1,
+            "milliseconds" or "FromMilliseconds" => 1e-3,
+            "microseconds" or "FromMicroseconds" => 1e-6,
+            _ => null,
+        };
+        double seconds = 0;
+        foreach (var argument in args)
+        {
+            // FromHours(double value) names its parameter "value"; FromHours(int hours, long minutes = 0, ...) names each unit.
+            var unit = UnitSeconds(argument.Parameter?.Name ?? "") ?? (argument.Parameter?.Ordinal == 0 ? UnitSeconds(name) : null) ?? throw NotEvaluable(invocation);
+            seconds += System.Convert.ToDouble(Evaluate(argument.Value), CultureInfo.InvariantCulture) * unit;
+        }
+        return new TimeSpanValue(seconds);
     }
 
     private object InvokeRole(IInvocationOperation invocation, RoleValue? role, string name, System.Collections.Immutable.ImmutableArray<IArgumentOperation> args)
@@ -300,7 +314,7 @@ internal sealed class DslInterpreter
     private object InvokePrincipal(IInvocationOperation invocation, PrincipalSpec? principal, string name, System.Collections.Immutable.ImmutableArray<IArgumentOperation> args)
     {
         string Arg(int i) => String(args[i].Value);
-        string? OptionalArg(int i) => i < args.Length && !args[i].IsImplicit ? Evaluate(args[i].Value) as string : null;
+        string? OptionalArg(int i) => i < args.Length && !args[i].IsImplicit && args[i].Value.ConstantValue is not { HasValue: true, Value: null } ? String(args[i].Value) : null;
         switch (name)
         {
             case "Account": return PrincipalSpec.Account(Arg(0));
