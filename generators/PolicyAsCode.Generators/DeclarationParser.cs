@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PolicyAsCode.Dsl;
 
 namespace PolicyAsCode.Generators;
@@ -16,9 +17,11 @@ internal static class DeclarationParser
     public static DeclarationSpec Parse(GeneratorAttributeSyntaxContext context, DeclarationKind kind, CancellationToken cancellationToken)
     {
         var symbol = context.TargetSymbol;
-        var location = LocationInfo.From(context.TargetNode);
+        // Declaration-level diagnostics go on the member's name: the whole node would also cover its attributes and value.
+        var location = LocationInfo.From(IdentifierLocation(context.TargetNode));
         string memberName = symbol.Name;
-        string name = context.Attributes.FirstOrDefault()?.ConstructorArguments.FirstOrDefault().Value as string ?? "";
+        var attribute = context.Attributes.FirstOrDefault();
+        string name = attribute?.ConstructorArguments.FirstOrDefault().Value as string ?? "";
         var containing = Containing(symbol.ContainingType);
         var diagnostics = new List<DiagnosticInfo>();
         DeclarationSpec Result(PolicyDocument? document, RoleSpec? role)
@@ -30,7 +33,7 @@ internal static class DeclarationParser
             {
                 diagnostics.Add(new(DiagnosticIds.InvalidDeclaration, kind == DeclarationKind.Role
                     ? $"'{name}' is not a valid IAM role name: use 1 to 64 letters, digits and +=,.@-_ characters."
-                    : $"'{name}' is not a valid IAM policy name: use 1 to 128 letters, digits and +=,.@-_ characters.", location));
+                    : $"'{name}' is not a valid IAM policy name: use 1 to 128 letters, digits and +=,.@-_ characters.", (attribute is null ? null : NameLocation(attribute, cancellationToken)) ?? location));
                 return Result(null, null);
             }
             var type = symbol switch { IPropertySymbol p => p.Type, IFieldSymbol f => f.Type, _ => null };
@@ -94,6 +97,18 @@ internal static class DeclarationParser
         }
     }
 
+    private static Location IdentifierLocation(SyntaxNode node) => node switch
+    {
+        PropertyDeclarationSyntax property => property.Identifier.GetLocation(),
+        VariableDeclaratorSyntax variable => variable.Identifier.GetLocation(),
+        _ => node.GetLocation(),
+    };
+
+    private static LocationInfo? NameLocation(AttributeData attribute, CancellationToken cancellationToken)
+        => attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList.Arguments: [var argument, ..] }
+            ? LocationInfo.From(argument.Expression)
+            : null;
+
     private static bool IsValidName(DeclarationKind kind, string name)
         => (kind == DeclarationKind.Role ? s_roleName : s_policyName).IsMatch(name);
 
@@ -109,7 +124,7 @@ internal static class DeclarationParser
         var types = new List<TypeSpec>();
         for (var current = type; current is not null; current = current.ContainingType)
         {
-            bool isPartial = current.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax t
+            bool isPartial = current.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax t
                 && t.Modifiers.Any(m => m.Text == "partial"));
             string keyword = current.IsRecord ? (current.TypeKind == TypeKind.Struct ? "record struct" : "record")
                 : current.TypeKind == TypeKind.Struct ? "struct" : current.TypeKind == TypeKind.Interface ? "interface" : "class";

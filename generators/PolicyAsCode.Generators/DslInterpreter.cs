@@ -31,15 +31,18 @@ internal sealed class DslInterpreter
     }
 
     /// <summary>Evaluates the value of a declared member (a property's expression body or getter, a field's initializer).</summary>
-    public object EvaluateMember(ISymbol member)
+    /// <param name="member">The member.</param>
+    /// <param name="reference">Where the member is read, when it is read from another member's value.</param>
+    public object EvaluateMember(ISymbol member, IOperation? reference = null)
     {
-        if (!_evaluating.Add(member)) throw new EvaluationException($"'{member.Name}' refers to itself.", null);
+        if (!_evaluating.Add(member)) throw new EvaluationException($"'{member.Name}' refers to itself, directly or through other members.", reference?.Syntax);
         try
         {
             var syntax = member.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken)
                 ?? throw new EvaluationException($"'{member.Name}' has no source to evaluate.", null);
             var expression = DeclarationSyntax.ValueOf(syntax)
-                ?? throw new EvaluationException($"'{member.Name}' must be written as '=> expression' or '= expression' (or a getter that only returns an expression) so that it can be evaluated at compile time.", syntax);
+                ?? throw new EvaluationException($"'{member.Name}' must be written as '=> expression' or '= expression' (or a getter that only returns an expression) so that it can be evaluated at compile time.",
+                    syntax is Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { AccessorList: { } accessors } ? accessors : syntax);
             var model = _compilation.GetSemanticModel(expression.SyntaxTree);
             var operation = model.GetOperation(expression, _cancellationToken)
                 ?? throw new EvaluationException("This expression cannot be evaluated at compile time.", expression);
@@ -416,7 +419,7 @@ internal sealed class DslInterpreter
     private object ReadDeclaredMember(IOperation reference, ISymbol member)
     {
         if (!member.IsStatic || member.DeclaringSyntaxReferences.IsEmpty) throw NotEvaluable(reference);
-        var value = EvaluateMember(member);
+        var value = EvaluateMember(member, reference);
         var attribute = member.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "PolicyAsCode.ManagedPolicyAttribute");
         if (attribute is not null && value is DraftValue draft && attribute.ConstructorArguments.FirstOrDefault().Value is string name)
         {

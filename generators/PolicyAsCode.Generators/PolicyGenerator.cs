@@ -44,11 +44,10 @@ public sealed class PolicyGenerator : IIncrementalGenerator
 
         foreach (var declarations in new[] { managed, resource, roles })
         {
-            // Diagnostics leave the model here, so editing a diagnostic's text never re-emits code.
-            context.RegisterSourceOutput(declarations.Select(static (d, _) => d.Diagnostics), static (spc, diagnostics) =>
-            {
-                foreach (var diagnostic in diagnostics) spc.ReportDiagnostic(diagnostic.ToDiagnostic());
-            });
+            // Diagnostics leave the model here, so editing a diagnostic's text never re-emits code. They are reported
+            // against the compilation's own syntax trees, so that #pragma warning disable applies to them.
+            context.RegisterSourceOutput(declarations.Select(static (d, _) => d.Diagnostics).Combine(context.CompilationProvider),
+                static (spc, pair) => Report(spc, pair.Left, pair.Right));
             var specs = declarations.Select(static (d, _) => d with { Diagnostics = default, Location = null }).WithTrackingName(TrackingNames.Specs);
             context.RegisterSourceOutput(specs, static (spc, spec) =>
             {
@@ -58,13 +57,20 @@ public sealed class PolicyGenerator : IIncrementalGenerator
 
         var all = managed.Collect().Combine(resource.Collect()).Combine(roles.Collect())
             .Select(static (pair, _) => pair.Left.Left.AddRange(pair.Left.Right).AddRange(pair.Right))
-            .Select(static (list, _) => new EquatableArray<DeclarationSpec>(list.OrderBy(d => d.Name, StringComparer.Ordinal)))
+            .Select(static (list, _) => new EquatableArray<DeclarationSpec>(list.OrderBy(d => d.Name, StringComparer.Ordinal)));
+        context.RegisterSourceOutput(all.Combine(context.CompilationProvider),
+            static (spc, pair) => Report(spc, DeclarationEmitter.DuplicateNames(pair.Left), pair.Right));
+        // Without locations, so that moving a declaration within its file does not re-emit the assembly-level outputs.
+        var collected = all
+            .Select(static (list, _) => new EquatableArray<DeclarationSpec>(list.Select(d => d with { Diagnostics = default, Location = null })))
             .WithTrackingName(TrackingNames.Collected);
-        context.RegisterSourceOutput(all, static (spc, declarations) =>
-        {
-            foreach (var diagnostic in DeclarationEmitter.DuplicateNames(declarations)) spc.ReportDiagnostic(diagnostic.ToDiagnostic());
-            spc.AddSource("PolicyAsCode.Declarations.g.cs", DeclarationEmitter.EmitAssemblyOutputs(declarations));
-        });
+        context.RegisterSourceOutput(collected, static (spc, declarations) =>
+            spc.AddSource("PolicyAsCode.Declarations.g.cs", DeclarationEmitter.EmitAssemblyOutputs(declarations)));
+    }
+
+    private static void Report(SourceProductionContext context, IEnumerable<DiagnosticInfo> diagnostics, Compilation compilation)
+    {
+        foreach (var diagnostic in diagnostics) context.ReportDiagnostic(diagnostic.ToDiagnostic(compilation));
     }
 
     private static IncrementalValuesProvider<DeclarationSpec> Declarations(IncrementalGeneratorInitializationContext context, string attribute, DeclarationKind kind, string trackingName)

@@ -21,14 +21,23 @@ internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePosition
     public static LocationInfo? From(Location location)
         => location.SourceTree is null ? null : new LocationInfo(location.SourceTree.FilePath, location.SourceSpan, location.GetLineSpan().Span);
 
-    public Location ToLocation() => Location.Create(FilePath, Span, LineSpan);
+    /// <summary>A location in the compilation's syntax tree of <see cref="FilePath"/> (a file location only if it has none).</summary>
+    public Location ToLocation(Compilation compilation)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (tree.FilePath == FilePath && Span.End <= tree.Length) return Location.Create(tree, Span);
+        }
+        return Location.Create(FilePath, Span, LineSpan);
+    }
 }
 
 /// <summary>A diagnostic to report, as data.</summary>
 /// <remarks>Equatable and free of Roslyn objects.</remarks>
 internal sealed record DiagnosticInfo(string Id, string Message, LocationInfo? Location)
 {
-    public Diagnostic ToDiagnostic() => Diagnostic.Create(DiagnosticDescriptors.ById(Id), Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, Message);
+    public Diagnostic ToDiagnostic(Compilation compilation)
+        => Diagnostic.Create(DiagnosticDescriptors.ById(Id), Location?.ToLocation(compilation) ?? Microsoft.CodeAnalysis.Location.None, Message);
 }
 
 /// <summary>The type that declares a policy, from the namespace down through nested types.</summary>
