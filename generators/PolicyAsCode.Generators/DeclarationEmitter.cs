@@ -12,7 +12,9 @@ internal static class DeclarationEmitter
 {
     private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"PolicyAsCode.Generators\", \"1.0\")]";
 
-    public static string HintName(DeclarationSpec spec) => $"{spec.Containing.FullName}.{spec.MemberName}.g.cs";
+    /// <summary><c>Namespace.Outer+Inner.Member.g.cs</c>: nested types joined as in metadata names, so no two types share one.</summary>
+    public static string HintName(DeclarationSpec spec)
+        => $"{(spec.Containing.Namespace is { } ns ? ns + "." : "")}{string.Join("+", spec.Containing.Types.Select(t => t.Name))}.{spec.MemberName}.g.cs".Replace("@", "");
 
     /// <summary>The file names a declaration writes under <c>iam/</c>, with their JSON.</summary>
     public static IEnumerable<(string File, string Json)> Files(DeclarationSpec spec)
@@ -142,7 +144,8 @@ internal static class DeclarationEmitter
                         _ => "Role",
                     };
                     var (file, json) = Files(spec).First();
-                    string evaluate = spec.Containing.Types.All(t => t.IsPartial)
+                    // The registry can name the evaluator only if the compiled class exists and its type is visible here.
+                    string evaluate = spec.Containing.Types.All(t => t.IsPartial) && spec.Containing.IsAssemblyVisible
                         ? $"global::{spec.Containing.FullName}.Compiled.{spec.MemberName}.{(spec.Role is null ? "Evaluate" : "EvaluateTrust")}"
                         : "null";
                     w.Line($"    new(global::PolicyAsCode.Generation.IamDeclarationKind.{kind}, {CodeWriter.Literal(spec.Name)}, {CodeWriter.Literal(file)}, {CodeWriter.Literal(json)}, {evaluate}),");

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PolicyAsCode.Dsl;
 
@@ -19,7 +20,7 @@ internal static class DeclarationParser
         var symbol = context.TargetSymbol;
         // Declaration-level diagnostics go on the member's name: the whole node would also cover its attributes and value.
         var location = LocationInfo.From(IdentifierLocation(context.TargetNode));
-        string memberName = symbol.Name;
+        string memberName = Escape(symbol.Name);
         var attribute = context.Attributes.FirstOrDefault();
         string name = attribute?.ConstructorArguments.FirstOrDefault().Value as string ?? "";
         var containing = Containing(symbol.ContainingType);
@@ -29,11 +30,16 @@ internal static class DeclarationParser
 
         try
         {
+            if (attribute is null || attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Kind == TypedConstantKind.Error)
+            {
+                // The compiler reports the attribute's own error (a missing or non-constant name).
+                return Result(null, null);
+            }
             if (!IsValidName(kind, name))
             {
                 diagnostics.Add(new(DiagnosticIds.InvalidDeclaration, kind == DeclarationKind.Role
                     ? $"'{name}' is not a valid IAM role name: use 1 to 64 letters, digits and +=,.@-_ characters."
-                    : $"'{name}' is not a valid IAM policy name: use 1 to 128 letters, digits and +=,.@-_ characters.", (attribute is null ? null : NameLocation(attribute, cancellationToken)) ?? location));
+                    : $"'{name}' is not a valid IAM policy name: use 1 to 128 letters, digits and +=,.@-_ characters.", NameLocation(attribute, cancellationToken) ?? location));
                 return Result(null, null);
             }
             var type = symbol switch { IPropertySymbol p => p.Type, IFieldSymbol f => f.Type, _ => null };
@@ -47,6 +53,12 @@ internal static class DeclarationParser
             {
                 diagnostics.Add(new(DiagnosticIds.WrongMember,
                     $"[{AttributeName(kind)}] goes on a static property or field of type {expected.Substring("PolicyAsCode.".Length)}; '{memberName}' is {(symbol.IsStatic ? "" : "not static and ")}of type {type?.ToDisplayString() ?? "?"}.", location));
+                return Result(null, null);
+            }
+            if (GenericOrFileLocal(symbol.ContainingType) is { } unsupported)
+            {
+                diagnostics.Add(new(DiagnosticIds.WrongMember,
+                    $"[{AttributeName(kind)}] cannot be used in {unsupported}; declare '{memberName}' in a non-generic type that is not file-local.", location));
                 return Result(null, null);
             }
             if (containing.Types.Any(t => !t.IsPartial))
@@ -109,6 +121,21 @@ internal static class DeclarationParser
             ? LocationInfo.From(argument.Expression)
             : null;
 
+    /// <summary>Why the compiled class cannot be generated next to the member, if the type is generic or file-local.</summary>
+    private static string? GenericOrFileLocal(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.TypeParameters.Length > 0) return $"a generic type ({current.ToDisplayString()})";
+            if (current.IsFileLocal) return $"a file-local type ({current.Name})";
+        }
+        return null;
+    }
+
+    /// <summary>An identifier as C# source must write it: <c>@class</c> for the keyword <c>class</c>.</summary>
+    internal static string Escape(string identifier)
+        => SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
+
     private static bool IsValidName(DeclarationKind kind, string name)
         => (kind == DeclarationKind.Role ? s_roleName : s_policyName).IsMatch(name);
 
@@ -128,9 +155,14 @@ internal static class DeclarationParser
                 && t.Modifiers.Any(m => m.Text == "partial"));
             string keyword = current.IsRecord ? (current.TypeKind == TypeKind.Struct ? "record struct" : "record")
                 : current.TypeKind == TypeKind.Struct ? "struct" : current.TypeKind == TypeKind.Interface ? "interface" : "class";
-            types.Insert(0, new TypeSpec(keyword, current.Name, current.IsStatic, isPartial));
+            types.Insert(0, new TypeSpec(keyword, Escape(current.Name), current.IsStatic, isPartial));
         }
-        string? ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
-        return new ContainingTypeSpec(ns, EquatableArray.Create(types.ToArray()));
+        string? ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers)) : null;
+        bool visible = true;
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            visible &= current.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal or Accessibility.NotApplicable;
+        }
+        return new ContainingTypeSpec(ns, EquatableArray.Create(types.ToArray()), visible);
     }
 }

@@ -38,7 +38,9 @@ internal sealed class DslInterpreter
         if (!_evaluating.Add(member)) throw new EvaluationException($"'{member.Name}' refers to itself, directly or through other members.", reference?.Syntax);
         try
         {
-            var syntax = member.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken)
+            // A partial property's value is in its implementing part.
+            var source = member is IPropertySymbol { PartialImplementationPart: { } implementation } ? implementation : member;
+            var syntax = source.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken)
                 ?? throw new EvaluationException($"'{member.Name}' has no source to evaluate.", null);
             var expression = DeclarationSyntax.ValueOf(syntax)
                 ?? throw new EvaluationException($"'{member.Name}' must be written as '=> expression' or '= expression' (or a getter that only returns an expression) so that it can be evaluated at compile time.",
