@@ -374,6 +374,7 @@ internal sealed class DslInterpreter
             IamActionValue a => a.Value,
             decimal d => d.ToString(CultureInfo.InvariantCulture),
             int or long or double or float => System.Convert.ToDecimal(v, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
+            DateValue date => date.Value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             _ => throw new EvaluationException("This condition value cannot be evaluated at compile time.", argument.Syntax),
         }).ToArray();
     }
@@ -414,6 +415,7 @@ internal sealed class DslInterpreter
     private object ReadField(IFieldReferenceOperation reference)
     {
         if (reference.Field.IsConst && reference.Field.ConstantValue is { } constant) return constant;
+        if (reference.Field is { IsStatic: true, Name: "Zero" } && reference.Field.ContainingType.ToDisplayString() == "System.TimeSpan") return new TimeSpanValue(0);
         return ReadDeclaredMember(reference, reference.Field);
     }
 
@@ -441,8 +443,34 @@ internal sealed class DslInterpreter
             "PolicyAsCode.StringConditionKey" or "PolicyAsCode.NumericConditionKey" or "PolicyAsCode.DateConditionKey"
                 or "PolicyAsCode.BoolConditionKey" or "PolicyAsCode.ArnConditionKey" or "PolicyAsCode.IpAddressConditionKey"
                 or "PolicyAsCode.BinaryConditionKey" => new KeyValue(AsString(Arg(0), creation), SetQualifier.None, false),
+            "System.DateTimeOffset" => Date(creation),
             _ => throw NotEvaluable(creation),
         };
+    }
+
+    /// <summary>
+    /// A date for a date condition, written with its offset so that it does not depend on the machine's time zone:
+    /// <c>new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)</c> (a millisecond argument is accepted too).
+    /// </summary>
+    private DateValue Date(IObjectCreationOperation creation)
+    {
+        var parts = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var argument in creation.Arguments) parts[argument.Parameter?.Name ?? ""] = Evaluate(argument.Value);
+        string[] known = ["year", "month", "day", "hour", "minute", "second", "millisecond", "offset"];
+        if (!parts.Keys.All(known.Contains) || !parts.ContainsKey("year") || !parts.TryGetValue("offset", out var offsetValue) || offsetValue is not TimeSpanValue offset)
+        {
+            throw new EvaluationException("A date in a declaration is written new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.Zero).", creation.Syntax);
+        }
+        int Part(string name) => parts.TryGetValue(name, out var value) ? System.Convert.ToInt32(value, CultureInfo.InvariantCulture) : 0;
+        try
+        {
+            return new DateValue(new DateTimeOffset(Part("year"), Part("month"), Part("day"), Part("hour"), Part("minute"), Part("second"), Part("millisecond"),
+                System.TimeSpan.FromTicks((long)Math.Round(offset.Seconds * System.TimeSpan.TicksPerSecond))));
+        }
+        catch (ArgumentException e)
+        {
+            throw new EvaluationException(e.Message, creation.Syntax, DiagnosticIds.InvalidDeclaration);
+        }
     }
 
     private string Interpolate(IInterpolatedStringOperation interpolated)
@@ -589,3 +617,4 @@ internal sealed record RoleValue(RoleDraft Draft, EquatableArray<string> Attache
 internal sealed record DeclaredPolicyValue(string Name, DraftValue Draft);
 internal sealed record ManagedPolicyValue(string Name, string Arn);
 internal sealed record TimeSpanValue(double Seconds);
+internal sealed record DateValue(DateTimeOffset Value);
