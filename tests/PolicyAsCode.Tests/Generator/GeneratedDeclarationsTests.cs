@@ -81,6 +81,30 @@ public class GeneratedDeclarationsTests
     }
 
     [Fact]
+    public async Task DateConditions_EmitTheRuntimeJson()
+    {
+        var files = await GenerateAsync("""
+            public static partial class Dates
+            {
+                private static readonly DateTimeOffset End = new(2026, 12, 31, 23, 59, 59, TimeSpan.Zero);
+
+                [ManagedPolicy("dates")]
+                public static IdentityPolicy During2026 => Policy.Identity()
+                    .Allow(S3.GetObject).OnAll()
+                        .When(Keys.Aws.CurrentTime.AtOrAfter(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)), Keys.Aws.CurrentTime.Before(End))
+                    .Deny(S3.PutObject).OnAll()
+                        .When(Keys.Aws.CurrentTime.After(new DateTimeOffset(2026, 6, 1, 2, 0, 0, 500, TimeSpan.FromHours(2))), Keys.Aws.TokenIssueTime.IfExists().AtOrBefore(new DateTimeOffset(year: 2025, month: 1, day: 1, hour: 0, minute: 0, second: 0, offset: TimeSpan.FromMinutes(-90))));
+            }
+            """);
+        string json = files["dates.json"];
+        Assert.Contains("\"2026-01-01T00:00:00Z\"", json);
+        Assert.Contains("\"2026-12-31T23:59:59Z\"", json);
+        Assert.Contains("\"2026-06-01T00:00:00Z\"", json);
+        Assert.Contains("\"2025-01-01T01:30:00Z\"", json);
+        Assert.Contains("\"DateLessThanEqualsIfExists\"", json);
+    }
+
+    [Fact]
     public async Task NamedStatementsStringActionsAndStringArns_EmitTheRuntimeJson()
     {
         var files = await GenerateAsync("""

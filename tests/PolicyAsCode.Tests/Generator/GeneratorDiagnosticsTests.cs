@@ -93,7 +93,33 @@ public class GeneratorDiagnosticsTests
             }
             """).Expect(Pac("PAC200", 0).WithMessage("Attach takes a policy declared with [ManagedPolicy] or an AwsManaged policy.")).RunAsync();
 
+    [Fact]
+    public Task DateFromTheClockOrWithoutOffset_ReportsPAC200OnIt()
+        => new PolicyGeneratorTest("""
+            public static partial class P
+            {
+                [ManagedPolicy("clock")]
+                public static IdentityPolicy Clock => Policy.Identity().Allow(S3.GetObject).OnAll().When(Keys.Aws.CurrentTime.After({|#0:DateTimeOffset.UtcNow|}));
+
+                [ManagedPolicy("local_time")]
+                public static IdentityPolicy LocalTime => Policy.Identity().Allow(S3.GetObject).OnAll().When(Keys.Aws.CurrentTime.After({|#1:new DateTime(2026, 1, 1)|}));
+            }
+            """).Expect(Pac("PAC200", 0), Pac("PAC200", 1)).RunAsync();
+
     // PAC201: what the DSL itself rejects, on the call that is wrong.
+
+    [Fact]
+    public Task InvalidDate_ReportsPAC201OnIt()
+        => new PolicyGeneratorTest("""
+            public static partial class P
+            {
+                [ManagedPolicy("month_13")]
+                public static IdentityPolicy Month13 => Policy.Identity().Allow(S3.GetObject).OnAll().When(Keys.Aws.CurrentTime.After({|#0:new DateTimeOffset(2026, 13, 1, 0, 0, 0, TimeSpan.Zero)|}));
+
+                [ManagedPolicy("odd_offset")]
+                public static IdentityPolicy OddOffset => Policy.Identity().Allow(S3.GetObject).OnAll().When(Keys.Aws.CurrentTime.After({|#1:new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.FromSeconds(30))|}));
+            }
+            """).Expect(Pac("PAC201", 0), Pac("PAC201", 1)).RunAsync();
 
     [Fact]
     public Task EmptyAllow_ReportsPAC201OnTheCall()
