@@ -197,6 +197,10 @@ public class GeneratedDeclarationsTests
                 public static Role Admin => Role.Define()
                     .TrustedBy(Principal.Account("444455556666").WithMfa(), Principal.Role(roleName: "breakglass", account: "444455556666").When(Keys.Aws.SourceIp.InRange("203.0.113.0/24")))
                     .TrustedBy(Principal.Saml("111122223333", "Okta"), Principal.Service("ec2.amazonaws.com"))
+                    .TrustedBy(Principal.WebIdentity.Provider("cognito-identity.amazonaws.com",
+                        new StringConditionKey("cognito-identity.amazonaws.com:aud").Is("us-east-1:12345678-1234-1234-1234-123456789012"),
+                        new StringConditionKey("cognito-identity.amazonaws.com:amr").ForAnyValue.Like("authenticated")))
+                    .TrustedBy(Principal.Arn("arn:aws:iam::444455556666:user/ops"), Principal.User("444455556666", "auditor"))
                     .Inline("declared", Storage)
                     .MaxSession(TimeSpan.FromMinutes(90));
             }
@@ -209,6 +213,8 @@ public class GeneratedDeclarationsTests
         Assert.Contains("\"arn:aws:iam::444455556666:role/breakglass\"", files["admin.trust.json"]);
         Assert.Contains("\"sts:AssumeRoleWithSAML\"", files["admin.trust.json"]);
         Assert.Contains("\"aws:MultiFactorAuthPresent\"", files["admin.trust.json"]);
+        Assert.Contains("\"sts:AssumeRoleWithWebIdentity\"", files["admin.trust.json"]);
+        Assert.Contains("\"ForAnyValue:StringLike\"", files["admin.trust.json"]);
         Assert.Equal(files["storage_access.json"], files["admin.inline.declared.json"]);
         Assert.Equal("""
             {
