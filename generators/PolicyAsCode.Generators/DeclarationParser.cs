@@ -49,6 +49,11 @@ internal static class DeclarationParser
                 DeclarationKind.ResourcePolicy => "PolicyAsCode.ResourcePolicy",
                 _ => "PolicyAsCode.Role",
             };
+            if (type is { TypeKind: TypeKind.Error })
+            {
+                // The compiler reports the unknown type.
+                return Result(null, null);
+            }
             if (!symbol.IsStatic || type?.ToDisplayString() != expected)
             {
                 diagnostics.Add(new(DiagnosticIds.WrongMember,
@@ -83,13 +88,17 @@ internal static class DeclarationParser
                     role.Draft.TrustPolicy();
                     return Result(null, new RoleSpec(role.Draft, role.AttachedDeclared));
                 default:
-                    diagnostics.Add(new(DiagnosticIds.NotEvaluable, $"The value of '{memberName}' is not a complete {AttributeName(kind)} declaration.", location));
+                    // An incomplete chain (Allow(...) without On) does not compile: the compiler's error is enough.
+                    if (!context.SemanticModel.GetDiagnostics(context.TargetNode.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
+                    {
+                        diagnostics.Add(new(DiagnosticIds.NotEvaluable, $"The value of '{memberName}' is not a complete {AttributeName(kind)} declaration.", location));
+                    }
                     return Result(null, null);
             }
         }
         catch (EvaluationException e)
         {
-            diagnostics.Add(new(e.Id, e.Message, e.Syntax is null ? location : LocationInfo.From(e.Syntax)));
+            if (e.Id is { } id) diagnostics.Add(new(id, e.Message, e.Syntax is null ? location : LocationInfo.From(e.Syntax)));
             return Result(null, null);
         }
         catch (DslException e)

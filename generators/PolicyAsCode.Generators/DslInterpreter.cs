@@ -70,6 +70,11 @@ internal sealed class DslInterpreter
             {
                 throw TooDeep(operation);
             }
+            if (operation is IInvalidOperation || operation.Type?.TypeKind == TypeKind.Error)
+            {
+                // Code that does not compile: the compiler's error says what is wrong; a PAC200 on top would only repeat it.
+                throw new EvaluationException("The code has compilation errors.", operation.Syntax, id: null);
+            }
             if (operation.ConstantValue.HasValue)
             {
                 return operation.ConstantValue.Value ?? throw new EvaluationException("null is not a value a policy can hold.", operation.Syntax);
@@ -598,11 +603,12 @@ internal sealed class DslInterpreter
 }
 
 /// <summary>A value the interpreter cannot produce, with the syntax to report it on.</summary>
-internal sealed class EvaluationException(string message, SyntaxNode? syntax, string id = DiagnosticIds.NotEvaluable) : Exception(message)
+/// <param name="id">The diagnostic to report, or null when the compiler already reports an error there.</param>
+internal sealed class EvaluationException(string message, SyntaxNode? syntax, string? id = DiagnosticIds.NotEvaluable) : Exception(message)
 {
     public SyntaxNode? Syntax { get; } = syntax;
 
-    public string Id { get; } = id;
+    public string? Id { get; } = id;
 }
 
 // The values of the interpreter: the DSL's objects as data.
