@@ -33,6 +33,31 @@ public class GeneratorRobustnessTests
     }
 
     [Theory]
+    [InlineData("Policy.Identity().Allow(S3.GetObjekt).OnAll()", "CS0117")]
+    [InlineData("Policy.Identity().Allow(S4.GetObject).OnAll()", "CS0103")]
+    [InlineData("Policy.Identity().Allow(S3.GetObject).OnAll().When(Keys.Aws.SourceIpp.InRange(\"10.0.0.0/8\"))", "CS0117")]
+    [InlineData("Policy.Identity().Allow(S3.GetObject).OnAll().When(Keys.Aws.SourceIp.Like(\"10.0.0.0/8\"))", "CS1061")]
+    [InlineData("Policy.Identity().Allow(S3.GetObject)", "CS0029")]
+    [InlineData("Policy.Identity().Allow(S3.GetObject).On(S3.Arn.Object(\"my-bucket\"))", "CS7036")]
+    [InlineData("Policy.Identity().Allow(S3.GetObject).OnAll().Named(\"a\", \"b\")", "CS1501")]
+    [InlineData("Role.Define()", "CS0029")]
+    public void CodeThatDoesNotCompile_ReportsOnlyTheCompilersError(string expression, string compilerError)
+    {
+        var run = Run($$"""
+            public static partial class P
+            {
+                [ManagedPolicy("policy")]
+                public static IdentityPolicy Declared => {{expression}};
+
+                [ManagedPolicy("unknown_type")]
+                public static IdentityPolicyy Unknown => Policy.Identity().Allow(S3.GetObject).OnAll();
+            }
+            """);
+        Assert.Contains(run.Output.GetDiagnostics(), d => d.Id == compilerError);
+        Assert.Empty(run.Result.Diagnostics);
+    }
+
+    [Theory]
     [InlineData("Policy.Identity().Allow(S3.GetObjekt).OnAll()")]
     [InlineData("Policy.Identity().Allow(S4.GetObject).OnAll()")]
     [InlineData("Policy.Identity().Allow(S3.GetObject).OnAll().When(Keys.Aws.SourceIpp.InRange(\"10.0.0.0/8\"))")]
