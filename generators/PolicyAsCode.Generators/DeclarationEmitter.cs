@@ -12,7 +12,9 @@ internal static class DeclarationEmitter
 {
     private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"PolicyAsCode.Generators\", \"1.0\")]";
 
-    public static string HintName(DeclarationSpec spec) => $"{spec.Containing.FullName}.{spec.MemberName}.g.cs";
+    /// <summary><c>Namespace.Outer+Inner.Member.g.cs</c>: nested types joined as in metadata names, so no two types share one.</summary>
+    public static string HintName(DeclarationSpec spec)
+        => $"{(spec.Containing.Namespace is { } ns ? ns + "." : "")}{string.Join("+", spec.Containing.Types.Select(t => t.Name))}.{spec.MemberName}.g.cs".Replace("@", "");
 
     /// <summary>The file names a declaration writes under <c>iam/</c>, with their JSON.</summary>
     public static IEnumerable<(string File, string Json)> Files(DeclarationSpec spec)
@@ -142,8 +144,10 @@ internal static class DeclarationEmitter
                         _ => "Role",
                     };
                     string compiled = $"global::{summary.Containing.FullName}.Compiled.{summary.MemberName}";
-                    string json = summary.IsPartial ? $"{compiled}.{(summary.Role is null ? "Json" : "TrustPolicyJson")}" : "null";
-                    string evaluate = summary.IsPartial ? $"{compiled}.{(summary.Role is null ? "Evaluate" : "EvaluateTrust")}" : "null";
+                    // The registry can name the compiled class only if it exists and its type is visible here.
+                    bool reachable = summary.IsReachable;
+                    string json = reachable ? $"{compiled}.{(summary.Role is null ? "Json" : "TrustPolicyJson")}" : CodeWriter.Literal(summary.UnreachableJson ?? "");
+                    string evaluate = reachable ? $"{compiled}.{(summary.Role is null ? "Evaluate" : "EvaluateTrust")}" : "null";
                     w.Line($"    new(global::PolicyAsCode.Generation.IamDeclarationKind.{kind}, {CodeWriter.Literal(summary.Name)}, {CodeWriter.Literal(summary.Files[0])}, {json}, {evaluate}),");
                 }
                 w.Line("};");

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PolicyAsCode.Dsl;
 
 namespace PolicyAsCode.Generators;
@@ -16,9 +18,11 @@ internal static class DeclarationParser
     public static DeclarationSpec Parse(GeneratorAttributeSyntaxContext context, DeclarationKind kind, CancellationToken cancellationToken)
     {
         var symbol = context.TargetSymbol;
-        var location = LocationInfo.From(context.TargetNode);
-        string memberName = symbol.Name;
-        string name = context.Attributes.FirstOrDefault()?.ConstructorArguments.FirstOrDefault().Value as string ?? "";
+        // Declaration-level diagnostics go on the member's name: the whole node would also cover its attributes and value.
+        var location = LocationInfo.From(IdentifierLocation(context.TargetNode));
+        string memberName = Escape(symbol.Name);
+        var attribute = context.Attributes.FirstOrDefault();
+        string name = attribute?.ConstructorArguments.FirstOrDefault().Value as string ?? "";
         var containing = Containing(symbol.ContainingType);
         var diagnostics = new List<DiagnosticInfo>();
         DeclarationSpec Result(PolicyDocument? document, RoleSpec? role)
@@ -26,11 +30,16 @@ internal static class DeclarationParser
 
         try
         {
+            if (attribute is null || attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Kind == TypedConstantKind.Error)
+            {
+                // The compiler reports the attribute's own error (a missing or non-constant name).
+                return Result(null, null);
+            }
             if (!IsValidName(kind, name))
             {
                 diagnostics.Add(new(DiagnosticIds.InvalidDeclaration, kind == DeclarationKind.Role
                     ? $"'{name}' is not a valid IAM role name: use 1 to 64 letters, digits and +=,.@-_ characters."
-                    : $"'{name}' is not a valid IAM policy name: use 1 to 128 letters, digits and +=,.@-_ characters.", location));
+                    : $"'{name}' is not a valid IAM policy name: use 1 to 128 letters, digits and +=,.@-_ characters.", NameLocation(attribute, cancellationToken) ?? location));
                 return Result(null, null);
             }
             var type = symbol switch { IPropertySymbol p => p.Type, IFieldSymbol f => f.Type, _ => null };
@@ -40,10 +49,21 @@ internal static class DeclarationParser
                 DeclarationKind.ResourcePolicy => "PolicyAsCode.ResourcePolicy",
                 _ => "PolicyAsCode.Role",
             };
+            if (type is { TypeKind: TypeKind.Error })
+            {
+                // The compiler reports the unknown type.
+                return Result(null, null);
+            }
             if (!symbol.IsStatic || type?.ToDisplayString() != expected)
             {
                 diagnostics.Add(new(DiagnosticIds.WrongMember,
                     $"[{AttributeName(kind)}] goes on a static property or field of type {expected.Substring("PolicyAsCode.".Length)}; '{memberName}' is {(symbol.IsStatic ? "" : "not static and ")}of type {type?.ToDisplayString() ?? "?"}.", location));
+                return Result(null, null);
+            }
+            if (GenericOrFileLocal(symbol.ContainingType) is { } unsupported)
+            {
+                diagnostics.Add(new(DiagnosticIds.WrongMember,
+                    $"[{AttributeName(kind)}] cannot be used in {unsupported}; declare '{memberName}' in a non-generic type that is not file-local.", location));
                 return Result(null, null);
             }
             if (containing.Types.Any(t => !t.IsPartial))
@@ -55,6 +75,8 @@ internal static class DeclarationParser
             var value = new DslInterpreter(context.SemanticModel.Compilation, context.SemanticModel, cancellationToken).EvaluateMember(symbol);
             switch (value)
             {
+                case DeclaredPolicyValue declared when kind == DeclarationKind.ManagedPolicy:
+                    return Result(declared.Draft.Draft.ToDocument(), null);
                 case DraftValue draft when draft.Kind == kind && kind != DeclarationKind.Role:
                     if (draft.Draft.Statements.IsEmpty)
                     {
@@ -66,13 +88,17 @@ internal static class DeclarationParser
                     role.Draft.TrustPolicy();
                     return Result(null, new RoleSpec(role.Draft, role.AttachedDeclared));
                 default:
-                    diagnostics.Add(new(DiagnosticIds.NotEvaluable, $"The value of '{memberName}' is not a complete {AttributeName(kind)} declaration.", location));
+                    // An incomplete chain (Allow(...) without On) does not compile: the compiler's error is enough.
+                    if (!context.SemanticModel.GetDiagnostics(context.TargetNode.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
+                    {
+                        diagnostics.Add(new(DiagnosticIds.NotEvaluable, $"The value of '{memberName}' is not a complete {AttributeName(kind)} declaration.", location));
+                    }
                     return Result(null, null);
             }
         }
         catch (EvaluationException e)
         {
-            diagnostics.Add(new(e.Id, e.Message, e.Syntax is null ? location : LocationInfo.From(e.Syntax)));
+            if (e.Id is { } id) diagnostics.Add(new(id, e.Message, e.Syntax is null ? location : LocationInfo.From(e.Syntax)));
             return Result(null, null);
         }
         catch (DslException e)
@@ -92,6 +118,33 @@ internal static class DeclarationParser
         }
     }
 
+    private static Location IdentifierLocation(SyntaxNode node) => node switch
+    {
+        PropertyDeclarationSyntax property => property.Identifier.GetLocation(),
+        VariableDeclaratorSyntax variable => variable.Identifier.GetLocation(),
+        _ => node.GetLocation(),
+    };
+
+    private static LocationInfo? NameLocation(AttributeData attribute, CancellationToken cancellationToken)
+        => attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList.Arguments: [var argument, ..] }
+            ? LocationInfo.From(argument.Expression)
+            : null;
+
+    /// <summary>Why the compiled class cannot be generated next to the member, if the type is generic or file-local.</summary>
+    private static string? GenericOrFileLocal(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.TypeParameters.Length > 0) return $"a generic type ({current.ToDisplayString()})";
+            if (current.IsFileLocal) return $"a file-local type ({current.Name})";
+        }
+        return null;
+    }
+
+    /// <summary>An identifier as C# source must write it: <c>@class</c> for the keyword <c>class</c>.</summary>
+    internal static string Escape(string identifier)
+        => SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
+
     private static bool IsValidName(DeclarationKind kind, string name)
         => (kind == DeclarationKind.Role ? s_roleName : s_policyName).IsMatch(name);
 
@@ -107,13 +160,18 @@ internal static class DeclarationParser
         var types = new List<TypeSpec>();
         for (var current = type; current is not null; current = current.ContainingType)
         {
-            bool isPartial = current.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax t
+            bool isPartial = current.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax t
                 && t.Modifiers.Any(m => m.Text == "partial"));
             string keyword = current.IsRecord ? (current.TypeKind == TypeKind.Struct ? "record struct" : "record")
                 : current.TypeKind == TypeKind.Struct ? "struct" : current.TypeKind == TypeKind.Interface ? "interface" : "class";
-            types.Insert(0, new TypeSpec(keyword, current.Name, current.IsStatic, isPartial));
+            types.Insert(0, new TypeSpec(keyword, Escape(current.Name), current.IsStatic, isPartial));
         }
-        string? ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
-        return new ContainingTypeSpec(ns, EquatableArray.Create(types.ToArray()));
+        string? ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers)) : null;
+        bool visible = true;
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            visible &= current.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal or Accessibility.NotApplicable;
+        }
+        return new ContainingTypeSpec(ns, EquatableArray.Create(types.ToArray()), visible);
     }
 }

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using PolicyAsCode.Catalogue;
@@ -14,7 +16,9 @@ namespace PolicyAsCode.Generators;
 /// </summary>
 internal sealed class DslInterpreter
 {
-    private const int MaxDepth = 64;
+    // A fluent chain nests one call per step (Allow, On, When, Named), so a long policy is a deep expression: the limit
+    // leaves room for hundreds of statements, and the stack check below stops before the compiler's stack runs out.
+    private const int MaxDepth = 2000;
     private readonly Compilation _compilation;
     private readonly SemanticModel? _model;
     private readonly CancellationToken _cancellationToken;
@@ -32,15 +36,20 @@ internal sealed class DslInterpreter
     }
 
     /// <summary>Evaluates the value of a declared member (a property's expression body or getter, a field's initializer).</summary>
-    public object EvaluateMember(ISymbol member)
+    /// <param name="member">The member.</param>
+    /// <param name="reference">Where the member is read, when it is read from another member's value.</param>
+    public object EvaluateMember(ISymbol member, IOperation? reference = null)
     {
-        if (!_evaluating.Add(member)) throw new EvaluationException($"'{member.Name}' refers to itself.", null);
+        if (!_evaluating.Add(member)) throw new EvaluationException($"'{member.Name}' refers to itself, directly or through other members.", reference?.Syntax);
         try
         {
-            var syntax = member.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken)
+            // A partial property's value is in its implementing part.
+            var source = member is IPropertySymbol { PartialImplementationPart: { } implementation } ? implementation : member;
+            var syntax = source.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken)
                 ?? throw new EvaluationException($"'{member.Name}' has no source to evaluate.", null);
             var expression = DeclarationSyntax.ValueOf(syntax)
-                ?? throw new EvaluationException($"'{member.Name}' must be written as '=> expression' or '= expression' (or a getter that only returns an expression) so that it can be evaluated at compile time.", syntax);
+                ?? throw new EvaluationException($"'{member.Name}' must be written as '=> expression' or '= expression' (or a getter that only returns an expression) so that it can be evaluated at compile time.",
+                    syntax is Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { AccessorList: { } accessors } ? accessors : syntax);
             var model = _model is not null && _model.SyntaxTree == expression.SyntaxTree ? _model : _compilation.GetSemanticModel(expression.SyntaxTree);
             var operation = model.GetOperation(expression, _cancellationToken)
                 ?? throw new EvaluationException("This expression cannot be evaluated at compile time.", expression);
@@ -55,9 +64,22 @@ internal sealed class DslInterpreter
     public object Evaluate(IOperation operation)
     {
         _cancellationToken.ThrowIfCancellationRequested();
-        if (++_depth > MaxDepth) throw new EvaluationException("The expression is nested too deeply to evaluate.", operation.Syntax);
+        if (++_depth > MaxDepth) throw TooDeep(operation);
         try
         {
+            try
+            {
+                RuntimeHelpers.EnsureSufficientExecutionStack();
+            }
+            catch (InsufficientExecutionStackException)
+            {
+                throw TooDeep(operation);
+            }
+            if (operation is IInvalidOperation || operation.Type?.TypeKind == TypeKind.Error)
+            {
+                // Code that does not compile: the compiler's error says what is wrong; a PAC200 on top would only repeat it.
+                throw new EvaluationException("The code has compilation errors.", operation.Syntax, id: null);
+            }
             if (operation.ConstantValue.HasValue)
             {
                 return operation.ConstantValue.Value ?? throw new EvaluationException("null is not a value a policy can hold.", operation.Syntax);
@@ -97,6 +119,9 @@ internal sealed class DslInterpreter
         }
     }
 
+    private static EvaluationException TooDeep(IOperation operation)
+        => new("The expression is nested too deeply to evaluate.", operation.Syntax);
+
     private object Convert(IConversionOperation conversion)
     {
         var value = Evaluate(conversion.Operand);
@@ -118,7 +143,8 @@ internal sealed class DslInterpreter
         string type = method.ContainingType.OriginalDefinition.ToDisplayString();
         string name = method.Name;
         object? receiver = invocation.Instance is null ? null : Evaluate(invocation.Instance);
-        var args = invocation.Arguments;
+        // By parameter, whatever order named arguments are written in.
+        var args = invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? int.MaxValue).ToImmutableArray();
 
         // Typed catalogue members with parameters: ARN builders and condition keys with placeholders.
         if (method.IsStatic && IsTypedCatalogueType(method.ContainingType, out var owner, out var nested))
@@ -140,7 +166,12 @@ internal sealed class DslInterpreter
                 case "PolicyAsCode.IdentityPolicy":
                 case "PolicyAsCode.ResourcePolicy":
                 {
-                    var draft = (DraftValue)receiver!;
+                    var draft = receiver switch
+                    {
+                        DraftValue value => value,
+                        DeclaredPolicyValue declared => declared.Draft,
+                        _ => throw NotEvaluable(invocation),
+                    };
                     return name switch
                     {
                         "Allow" when args.Length == 0 => new EffectStepValue(draft, Effect.Allow),
@@ -194,17 +225,7 @@ internal sealed class DslInterpreter
                 case "PolicyAsCode.Principal.WebIdentity":
                     return InvokePrincipal(invocation, (PrincipalSpec?)receiver, name, args);
                 case "System.TimeSpan":
-                {
-                    double amount = System.Convert.ToDouble(Evaluate(args[0].Value), CultureInfo.InvariantCulture);
-                    double seconds = name switch
-                    {
-                        "FromHours" => amount * 3600,
-                        "FromMinutes" => amount * 60,
-                        "FromSeconds" => amount,
-                        _ => throw NotEvaluable(invocation),
-                    };
-                    return new TimeSpanValue(seconds);
-                }
+                    return EvaluateTimeSpan(invocation, name, args);
             }
             if (receiver is KeyValue key) return InvokeKey(invocation, method, key);
         }
@@ -213,6 +234,29 @@ internal sealed class DslInterpreter
             throw new EvaluationException(e.Message, invocation.Syntax, DiagnosticIds.InvalidDeclaration);
         }
         throw NotEvaluable(invocation);
+    }
+
+    /// <summary><c>TimeSpan.FromHours(1.5)</c>, and the overloads with more units, <c>TimeSpan.FromHours(1, 30)</c>.</summary>
+    private TimeSpanValue EvaluateTimeSpan(IInvocationOperation invocation, string name, System.Collections.Immutable.ImmutableArray<IArgumentOperation> args)
+    {
+        static double? UnitSeconds(string unit) => unit switch
+        {
+            "days" or "FromDays" => 86400,
+            "hours" or "FromHours" => 3600,
+            "minutes" or "FromMinutes" => 60,
+            "seconds" or "FromSeconds" => 1,
+            "milliseconds" or "FromMilliseconds" => 1e-3,
+            "microseconds" or "FromMicroseconds" => 1e-6,
+            _ => null,
+        };
+        double seconds = 0;
+        foreach (var argument in args)
+        {
+            // FromHours(double value) names its parameter "value"; FromHours(int hours, long minutes = 0, ...) names each unit.
+            var unit = UnitSeconds(argument.Parameter?.Name ?? "") ?? (argument.Parameter?.Ordinal == 0 ? UnitSeconds(name) : null) ?? throw NotEvaluable(invocation);
+            seconds += System.Convert.ToDouble(Evaluate(argument.Value), CultureInfo.InvariantCulture) * unit;
+        }
+        return new TimeSpanValue(seconds);
     }
 
     private object InvokeRole(IInvocationOperation invocation, RoleValue? role, string name, System.Collections.Immutable.ImmutableArray<IArgumentOperation> args)
@@ -256,7 +300,7 @@ internal sealed class DslInterpreter
                 var policy = Evaluate(args[1].Value);
                 var document = policy switch
                 {
-                    DeclaredPolicyValue declared => declared.Document,
+                    DeclaredPolicyValue declared => declared.Draft.Draft.ToDocument(),
                     DraftValue draft => draft.Draft.ToDocument(),
                     _ => throw new EvaluationException("Inline takes an identity policy.", args[1].Syntax),
                 };
@@ -285,7 +329,7 @@ internal sealed class DslInterpreter
     private object InvokePrincipal(IInvocationOperation invocation, PrincipalSpec? principal, string name, System.Collections.Immutable.ImmutableArray<IArgumentOperation> args)
     {
         string Arg(int i) => String(args[i].Value);
-        string? OptionalArg(int i) => i < args.Length && !args[i].IsImplicit ? Evaluate(args[i].Value) as string : null;
+        string? OptionalArg(int i) => i < args.Length && !args[i].IsImplicit && args[i].Value.ConstantValue is not { HasValue: true, Value: null } ? String(args[i].Value) : null;
         switch (name)
         {
             case "Account": return PrincipalSpec.Account(Arg(0));
@@ -340,6 +384,7 @@ internal sealed class DslInterpreter
             IamActionValue a => a.Value,
             decimal d => d.ToString(CultureInfo.InvariantCulture),
             int or long or double or float => System.Convert.ToDecimal(v, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
+            DateValue date => date.Value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             _ => throw new EvaluationException("This condition value cannot be evaluated at compile time.", argument.Syntax),
         }).ToArray();
     }
@@ -380,6 +425,7 @@ internal sealed class DslInterpreter
     private object ReadField(IFieldReferenceOperation reference)
     {
         if (reference.Field.IsConst && reference.Field.ConstantValue is { } constant) return constant;
+        if (reference.Field is { IsStatic: true, Name: "Zero" } && reference.Field.ContainingType.ToDisplayString() == "System.TimeSpan") return new TimeSpanValue(0);
         return ReadDeclaredMember(reference, reference.Field);
     }
 
@@ -387,11 +433,11 @@ internal sealed class DslInterpreter
     private object ReadDeclaredMember(IOperation reference, ISymbol member)
     {
         if (!member.IsStatic || member.DeclaringSyntaxReferences.IsEmpty) throw NotEvaluable(reference);
-        var value = EvaluateMember(member);
+        var value = EvaluateMember(member, reference);
         var attribute = member.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "PolicyAsCode.ManagedPolicyAttribute");
         if (attribute is not null && value is DraftValue draft && attribute.ConstructorArguments.FirstOrDefault().Value is string name)
         {
-            return new DeclaredPolicyValue(name, draft.Draft.ToDocument());
+            return new DeclaredPolicyValue(name, draft);
         }
         return value;
     }
@@ -407,8 +453,34 @@ internal sealed class DslInterpreter
             "PolicyAsCode.StringConditionKey" or "PolicyAsCode.NumericConditionKey" or "PolicyAsCode.DateConditionKey"
                 or "PolicyAsCode.BoolConditionKey" or "PolicyAsCode.ArnConditionKey" or "PolicyAsCode.IpAddressConditionKey"
                 or "PolicyAsCode.BinaryConditionKey" => new KeyValue(AsString(Arg(0), creation), SetQualifier.None, false),
+            "System.DateTimeOffset" => Date(creation),
             _ => throw NotEvaluable(creation),
         };
+    }
+
+    /// <summary>
+    /// A date for a date condition, written with its offset so that it does not depend on the machine's time zone:
+    /// <c>new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)</c> (a millisecond argument is accepted too).
+    /// </summary>
+    private DateValue Date(IObjectCreationOperation creation)
+    {
+        var parts = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var argument in creation.Arguments) parts[argument.Parameter?.Name ?? ""] = Evaluate(argument.Value);
+        string[] known = ["year", "month", "day", "hour", "minute", "second", "millisecond", "offset"];
+        if (!parts.Keys.All(known.Contains) || !parts.ContainsKey("year") || !parts.TryGetValue("offset", out var offsetValue) || offsetValue is not TimeSpanValue offset)
+        {
+            throw new EvaluationException("A date in a declaration is written new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.Zero).", creation.Syntax);
+        }
+        int Part(string name) => parts.TryGetValue(name, out var value) ? System.Convert.ToInt32(value, CultureInfo.InvariantCulture) : 0;
+        try
+        {
+            return new DateValue(new DateTimeOffset(Part("year"), Part("month"), Part("day"), Part("hour"), Part("minute"), Part("second"), Part("millisecond"),
+                System.TimeSpan.FromTicks((long)Math.Round(offset.Seconds * System.TimeSpan.TicksPerSecond))));
+        }
+        catch (ArgumentException e)
+        {
+            throw new EvaluationException(e.Message, creation.Syntax, DiagnosticIds.InvalidDeclaration);
+        }
     }
 
     private string Interpolate(IInterpolatedStringOperation interpolated)
@@ -536,11 +608,12 @@ internal sealed class DslInterpreter
 }
 
 /// <summary>A value the interpreter cannot produce, with the syntax to report it on.</summary>
-internal sealed class EvaluationException(string message, SyntaxNode? syntax, string id = DiagnosticIds.NotEvaluable) : Exception(message)
+/// <param name="id">The diagnostic to report, or null when the compiler already reports an error there.</param>
+internal sealed class EvaluationException(string message, SyntaxNode? syntax, string? id = DiagnosticIds.NotEvaluable) : Exception(message)
 {
     public SyntaxNode? Syntax { get; } = syntax;
 
-    public string Id { get; } = id;
+    public string? Id { get; } = id;
 }
 
 // The values of the interpreter: the DSL's objects as data.
@@ -552,6 +625,7 @@ internal sealed record StepValue(DraftValue Draft);
 internal sealed record EffectStepValue(DraftValue Draft, Effect Effect);
 internal sealed record PrincipalStepValue(DraftValue Draft);
 internal sealed record RoleValue(RoleDraft Draft, EquatableArray<string> AttachedDeclared);
-internal sealed record DeclaredPolicyValue(string Name, PolicyDocument Document);
+internal sealed record DeclaredPolicyValue(string Name, DraftValue Draft);
 internal sealed record ManagedPolicyValue(string Name, string Arn);
 internal sealed record TimeSpanValue(double Seconds);
+internal sealed record DateValue(DateTimeOffset Value);

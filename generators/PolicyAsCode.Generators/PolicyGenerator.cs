@@ -44,11 +44,10 @@ public sealed class PolicyGenerator : IIncrementalGenerator
 
         foreach (var declarations in new[] { managed, resource, roles })
         {
-            // Diagnostics leave the model here, so editing a diagnostic's text never re-emits code.
-            context.RegisterSourceOutput(declarations.Select(static (d, _) => d.Diagnostics), static (spc, diagnostics) =>
-            {
-                foreach (var diagnostic in diagnostics) spc.ReportDiagnostic(diagnostic.ToDiagnostic());
-            });
+            // Diagnostics leave the model here, so editing a diagnostic's text never re-emits code. They are reported
+            // against the compilation's own syntax trees, so that #pragma warning disable applies to them.
+            context.RegisterSourceOutput(declarations.Select(static (d, _) => d.Diagnostics).Combine(context.CompilationProvider),
+                static (spc, pair) => Report(spc, pair.Left, pair.Right));
             var specs = declarations.Select(static (d, _) => d with { Diagnostics = default, Location = null }).WithTrackingName(TrackingNames.Specs);
             context.RegisterSourceOutput(specs, static (spc, spec) =>
             {
@@ -61,13 +60,22 @@ public sealed class PolicyGenerator : IIncrementalGenerator
             => declarations.Select(static (d, _) => DeclarationSummary.From(d)).Where(static s => s is not null).Select(static (s, _) => s!);
         var all = Summaries(managed).Collect().Combine(Summaries(resource).Collect()).Combine(Summaries(roles).Collect())
             .Select(static (pair, _) => new EquatableArray<DeclarationSummary>(
-                pair.Left.Left.AddRange(pair.Left.Right).AddRange(pair.Right).OrderBy(d => d.Name, StringComparer.Ordinal).ThenBy(d => d.Containing.FullName, StringComparer.Ordinal)))
+                pair.Left.Left.AddRange(pair.Left.Right).AddRange(pair.Right).OrderBy(d => d.Name, StringComparer.Ordinal).ThenBy(d => d.Containing.FullName, StringComparer.Ordinal)));
+        context.RegisterSourceOutput(all.Combine(context.CompilationProvider),
+            static (spc, pair) => Report(spc, DeclarationEmitter.DuplicateNames(pair.Left), pair.Right));
+        // Without locations, so that moving a declaration within its file does not re-emit the assembly-level outputs.
+        var collected = all
+            .Select(static (list, _) => new EquatableArray<DeclarationSummary>(list.Select(d => d with { Location = null })))
             .WithTrackingName(TrackingNames.Collected);
-        context.RegisterSourceOutput(all, static (spc, declarations) =>
+        context.RegisterSourceOutput(collected, static (spc, declarations) =>
         {
-            foreach (var diagnostic in DeclarationEmitter.DuplicateNames(declarations)) spc.ReportDiagnostic(diagnostic.ToDiagnostic());
             if (declarations.Count > 0) spc.AddSource("PolicyAsCode.Declarations.g.cs", DeclarationEmitter.EmitAssemblyOutputs(declarations));
         });
+    }
+
+    private static void Report(SourceProductionContext context, IEnumerable<DiagnosticInfo> diagnostics, Compilation compilation)
+    {
+        foreach (var diagnostic in diagnostics) context.ReportDiagnostic(diagnostic.ToDiagnostic(compilation));
     }
 
     private static IncrementalValuesProvider<DeclarationSpec> Declarations(IncrementalGeneratorInitializationContext context, string attribute, DeclarationKind kind, string trackingName)

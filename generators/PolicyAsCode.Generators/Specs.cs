@@ -21,19 +21,31 @@ internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePosition
     public static LocationInfo? From(Location location)
         => location.SourceTree is null ? null : new LocationInfo(location.SourceTree.FilePath, location.SourceSpan, location.GetLineSpan().Span);
 
-    public Location ToLocation() => Location.Create(FilePath, Span, LineSpan);
+    /// <summary>A location in the compilation's syntax tree of <see cref="FilePath"/> (a file location only if it has none).</summary>
+    public Location ToLocation(Compilation compilation)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (tree.FilePath == FilePath && Span.End <= tree.Length) return Location.Create(tree, Span);
+        }
+        return Location.Create(FilePath, Span, LineSpan);
+    }
 }
 
 /// <summary>A diagnostic to report, as data.</summary>
 /// <remarks>Equatable and free of Roslyn objects.</remarks>
 internal sealed record DiagnosticInfo(string Id, string Message, LocationInfo? Location)
 {
-    public Diagnostic ToDiagnostic() => Diagnostic.Create(DiagnosticDescriptors.ById(Id), Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, Message);
+    public Diagnostic ToDiagnostic(Compilation compilation)
+        => Diagnostic.Create(DiagnosticDescriptors.ById(Id), Location?.ToLocation(compilation) ?? Microsoft.CodeAnalysis.Location.None, Message);
 }
 
 /// <summary>The type that declares a policy, from the namespace down through nested types.</summary>
+/// <param name="Namespace">The namespace, or null for the global namespace.</param>
+/// <param name="Types">The types, outermost first.</param>
+/// <param name="IsAssemblyVisible">Whether code elsewhere in the assembly can name the type (none of the types is private or protected).</param>
 /// <remarks>Equatable and free of Roslyn objects.</remarks>
-internal sealed record ContainingTypeSpec(string? Namespace, EquatableArray<TypeSpec> Types)
+internal sealed record ContainingTypeSpec(string? Namespace, EquatableArray<TypeSpec> Types, bool IsAssemblyVisible = true)
 {
     /// <summary>A name usable in hint names and registries: <c>Ns.Outer.Inner</c>.</summary>
     public string FullName => (Namespace is null ? "" : Namespace + ".") + string.Join(".", Types.Select(t => t.Name));
@@ -78,9 +90,13 @@ internal sealed record DeclarationSummary(
     ContainingTypeSpec Containing,
     EquatableArray<string> Files,
     RoleSummary? Role,
-    LocationInfo? Location)
+    LocationInfo? Location,
+    string? UnreachableJson)
 {
     public bool IsPartial => Containing.Types.All(t => t.IsPartial);
+
+    /// <summary>Whether other code of the assembly can name the declaration's compiled class.</summary>
+    public bool IsReachable => IsPartial && Containing.IsAssemblyVisible;
 
     public static DeclarationSummary? From(DeclarationSpec spec)
     {
@@ -89,8 +105,12 @@ internal sealed record DeclarationSummary(
             ? new RoleSummary(r.Draft.Path, r.Draft.Description, r.Draft.MaxSessionSeconds, r.AttachedDeclared, r.Draft.Attached,
                 EquatableArray.Create(r.Draft.Inline.Select(i => i.Name).ToArray()), r.Draft.Boundary)
             : null;
+        var files = DeclarationEmitter.Files(spec).ToArray();
+        bool reachable = spec.Containing.Types.All(t => t.IsPartial) && spec.Containing.IsAssemblyVisible;
+        // The registry names the compiled class's JSON constant; only a declaration without one needs its JSON here,
+        // which then makes the assembly-wide outputs depend on its content.
         return new DeclarationSummary(spec.Kind, spec.Name, spec.MemberName, spec.Containing,
-            EquatableArray.Create(DeclarationEmitter.Files(spec).Select(f => f.File).ToArray()), role, spec.Location);
+            EquatableArray.Create(files.Select(f => f.File).ToArray()), role, spec.Location, reachable ? null : files[0].Json);
     }
 }
 
