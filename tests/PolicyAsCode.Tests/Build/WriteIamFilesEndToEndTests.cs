@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Reflection;
 using PolicyAsCode.Tests.Cli;
 
 namespace PolicyAsCode.Tests.Build;
@@ -8,14 +6,10 @@ namespace PolicyAsCode.Tests.Build;
 /// <c>dotnet build</c> and <c>dotnet clean</c> on a small temporary project that imports the targets through
 /// PolicyAsCode.InRepo.targets, as a project of this repository would. Slow (tens of seconds), so one test does it all.
 /// </summary>
+[Collection(DotnetCliCollection.Name)]
 public sealed class WriteIamFilesEndToEndTests : IDisposable
 {
-    private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(5);
-
-    // The configuration the tests were built in: the repository projects the temporary one references are then up to
-    // date and are not rebuilt.
-    private static readonly string s_configuration = typeof(WriteIamFilesEndToEndTests).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value!;
+    private static readonly string s_configuration = DotnetCli.Configuration;
 
     private readonly TempDirectory _temp = new();
 
@@ -58,56 +52,16 @@ public sealed class WriteIamFilesEndToEndTests : IDisposable
         Assert.True(File.Exists(iamFile), "a no-op build deleted iam/x.json:\n" + noOp);
         Assert.Equal(written, File.GetLastWriteTimeUtc(iamFile));
 
-        string clean = Dotnet("clean");
+        // Only the temporary project: cleaning its references would delete the repository's own build of them.
+        string clean = Dotnet("clean", "-p:BuildProjectReferences=false");
         Assert.False(File.Exists(iamFile), "dotnet clean left iam/x.json:\n" + clean);
         Assert.False(Directory.Exists(Path.GetDirectoryName(iamFile)), "dotnet clean left the empty iam/ folder:\n" + clean);
     }
 
-    /// <summary>Runs <c>dotnet command</c> in the temporary folder; fails the test unless it succeeds.</summary>
-    private string Dotnet(string command)
-    {
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            WorkingDirectory = _temp.Path,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        // -v:d shows why targets are skipped. No build servers or reused nodes: nothing outlives the command, and no
-        // process keeps the output pipes open.
-        foreach (string arg in new[] { command, "-c", s_configuration, "-v:d", "--disable-build-servers", "-nologo" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-        // The test host may run under MSBuild (dotnet test), whose variables would steer the child build.
-        foreach (string name in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en"; // the test reads MSBuild's messages
-        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(s_timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"dotnet {command} did not finish within {s_timeout.TotalMinutes} minutes.");
-        }
-        string output = stdout.Result + stderr.Result;
-        Assert.True(process.ExitCode == 0, $"dotnet {command} exited with {process.ExitCode}:\n{Tail(output)}");
-        return output;
-    }
-
-    /// <summary>The dotnet that runs the tests (DOTNET_HOST_PATH under dotnet test), else the one on PATH.</summary>
-    private static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
-
-    private static string Tail(string text) => text.Length <= 20_000 ? text : "...\n" + text[^20_000..];
+    /// <summary>
+    /// Runs <c>dotnet command</c> in the temporary folder, with <c>-v:d</c> to show why targets are skipped; fails the
+    /// test unless it succeeds.
+    /// </summary>
+    private string Dotnet(string command, params string[] args) =>
+        DotnetCli.Run(_temp.Path, [command, "-c", s_configuration, "-v:d", "--disable-build-servers", "-nologo", .. args]);
 }
