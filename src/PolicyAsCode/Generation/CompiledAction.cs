@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text;
 
 namespace PolicyAsCode.Generation;
 
@@ -42,10 +41,19 @@ public static class CompiledAction
         int colon = action.IndexOf(':');
         if (colon <= 0) return default;
         var prefix = action.AsSpan(0, colon);
-        if (!Ascii.IsValid(prefix)) return default;
-        if (!prefix.ContainsAnyInRange('A', 'Z')) return prefix;
+        bool upper = false;
+        foreach (char c in prefix)
+        {
+            if (c > '\u007f') return default;
+            upper |= c is >= 'A' and <= 'Z';
+        }
+        if (!upper) return prefix;
         if (prefix.Length > buffer.Length) return default;
-        Ascii.ToLower(prefix, buffer, out int written);
-        return buffer[..written];
+        for (int i = 0; i < prefix.Length; i++)
+        {
+            char c = prefix[i];
+            buffer[i] = c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
+        }
+        return buffer[..prefix.Length];
     }
 }
