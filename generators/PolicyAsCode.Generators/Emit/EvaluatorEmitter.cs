@@ -18,8 +18,9 @@ namespace PolicyAsCode.Generators.Emit;
 /// <para>
 /// Specialised: an action pattern without wildcards, <c>prefix*</c> or <c>*suffix</c> becomes <c>string.Equals</c>,
 /// <c>StartsWith</c> or <c>EndsWith</c> ignoring case, and <c>*</c> disappears; a statement with
-/// <see cref="ServiceSwitchThreshold"/> or more action patterns becomes a <c>switch</c> over the request's service
-/// prefix, found once per decision. A resource pattern <c>*</c> disappears, an ARN without wildcards becomes an ordinal
+/// <see cref="ServiceSwitchThreshold"/> or more action patterns becomes a <c>switch</c> over the number of the request's
+/// service, looked up once per decision, whose cases compare only the action's name. Statements that differ only in their
+/// actions are checked as one. A resource pattern <c>*</c> disappears, an ARN without wildcards becomes an ordinal
 /// <c>string.Equals</c>, and one whose only wildcards end the resource field (<c>arn:aws:s3:::bucket/*</c>) an ordinal
 /// <c>StartsWith</c>: with the first five fields literal, that is exactly the field-by-field match. Everything else (other
 /// wildcards, <c>?</c>, policy variables, ARNs of fewer than six fields) and every principal and condition is checked by
@@ -41,6 +42,8 @@ internal static class EvaluatorEmitter
     private const string Ordinal = "global::System.StringComparison.Ordinal";
     private const string Spans = "global::System.MemoryExtensions";
     private const string DecisionType = "global::PolicyAsCode.Decision";
+    private const string AggressiveInlining =
+        "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
 
     /// <summary>
     /// Writes <c>public static global::PolicyAsCode.Decision <paramref name="methodName"/>(global::PolicyAsCode.Request request)</c>
@@ -62,20 +65,55 @@ internal static class EvaluatorEmitter
             throw new ArgumentException($"'{methodName}' is not a C# identifier.", nameof(methodName));
         }
 
-        var emitter = new Emitter(document.SupportsPolicyVariables, new EvaluatorHelpers(methodName + "Helpers"));
-        var statements = document.Statements.Items;
-        var plans = new List<StatementPlan>(statements.Length);
-        for (int i = 0; i < statements.Length; i++)
-        {
-            plans.Add(emitter.Plan(statements[i], i));
-        }
+        var statements = Merge(document.Statements.Items);
+        var emitter = new Emitter(document.SupportsPolicyVariables, new EvaluatorHelpers(methodName + "Helpers"), statements.Select(s => s.Statement));
+        var items = document.Statements.Items;
+        var plans = statements.Select(s => emitter.Plan(s.Statement, s.Indices, Label(s.Indices, items))).ToList();
         emitter.WriteMethod(methodName, plans, writer);
         return emitter.Helpers;
     }
 
-    private sealed class StatementPlan(int index, Statement statement, IReadOnlyList<EvaluatorTest>? tests)
+    /// <summary>
+    /// Statements that differ only in their <c>Action</c> lists (same effect, resources, principal and conditions) are one
+    /// statement with both lists: either applies exactly when the merged one does. AWS splits long lists this way
+    /// (ReadOnlyAccess has two statements of about 1,500 actions), and a decision then looks its service up in one switch.
+    /// </summary>
+    private static List<(int[] Indices, Statement Statement)> Merge(Statement[] statements)
     {
-        public int Index { get; } = index;
+        var groups = new List<(List<int> Indices, Statement First, List<string> Actions)>();
+        for (int i = 0; i < statements.Length; i++)
+        {
+            var statement = statements[i];
+            int group = statement.Action.IsNot ? -1 : groups.FindIndex(g => !g.First.Action.IsNot
+                && g.First.Effect == statement.Effect
+                && Equals(g.First.Resource, statement.Resource)
+                && Equals(g.First.Principal, statement.Principal)
+                && g.First.Conditions.Equals(statement.Conditions));
+            if (group < 0)
+            {
+                groups.Add(([i], statement, [.. statement.Action.Values]));
+                continue;
+            }
+            groups[group].Indices.Add(i);
+            groups[group].Actions.AddRange(statement.Action.Values);
+        }
+        return groups.Select(g => (g.Indices.ToArray(), g.Indices.Count == 1
+            ? g.First
+            : g.First with { Sid = null, Action = new ActionElement(false, EquatableArray.Create(g.Actions.ToArray())) })).ToList();
+    }
+
+    /// <summary><c>Statement 2 (Sid "Deny")</c> or <c>Statements 0, 1 (Sids "A", "B")</c>, for comments.</summary>
+    private static string Label(int[] indices, Statement[] statements)
+    {
+        var sids = indices.Select(i => statements[i].Sid).Where(sid => sid is not null).Select(sid => String(sid!)).ToArray();
+        string label = (indices.Length == 1 ? "Statement " : "Statements ") + string.Join(", ", indices.Select(Int));
+        return sids.Length == 0 ? label : $"{label} ({(sids.Length == 1 ? "Sid" : "Sids")} {string.Join(", ", sids)})";
+    }
+
+    private sealed class StatementPlan(Statement statement, string label, IReadOnlyList<EvaluatorTest>? tests)
+    {
+        /// <summary>Which statements of the document these are, for comments.</summary>
+        public string Label { get; } = label;
 
         public Statement Statement { get; } = statement;
 
@@ -83,16 +121,91 @@ internal static class EvaluatorEmitter
         public IReadOnlyList<EvaluatorTest>? Tests { get; } = tests;
     }
 
-    private sealed class Emitter(bool variables, EvaluatorHelpers helpers)
+    private sealed class Emitter
     {
+        private readonly bool _variables;
+        private readonly Dictionary<string, int> _services = new(StringComparer.Ordinal);
+        private readonly List<string> _serviceKeys = [];
+        private readonly string? _serviceMethod;
+        private readonly int _serviceKeyLength;
         private bool _usesAction;
         private bool _usesResource;
-        private int _serviceKeyLength;
 
-        public EvaluatorHelpers Helpers { get; } = helpers;
-
-        public StatementPlan Plan(Statement statement, int index)
+        public Emitter(bool variables, EvaluatorHelpers helpers, IEnumerable<Statement> statements)
         {
+            _variables = variables;
+            Helpers = helpers;
+            // The services of every action list long enough for a switch, numbered in ordinal order from 1: the request's
+            // service is looked up once per decision and each statement switches on its number.
+            var keys = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var statement in statements)
+            {
+                var patterns = statement.Action.Values.Items;
+                // A list with "*" (or "**") matches every action, so it needs no switch.
+                if (patterns.Length < ServiceSwitchThreshold || patterns.Any(p => PatternShape.Of(p).Kind == PatternShapeKind.MatchAll)) continue;
+                foreach (var pattern in patterns)
+                {
+                    if (ServiceKeyOf(pattern) is { } key) keys.Add(key);
+                }
+            }
+            if (keys.Count == 0) return;
+            foreach (var key in keys)
+            {
+                _serviceKeys.Add(key);
+                _services[key] = _serviceKeys.Count;
+                _serviceKeyLength = Math.Max(_serviceKeyLength, key.Length);
+            }
+            // The exact comparison first: real actions are lowercase. Only when it fails may a prefix with uppercase letters
+            // equal one ignoring case. Then a switch on the length and one method per length switching on the text: a
+            // single switch over hundreds of strings makes the JIT give up keeping its spans in registers and zero
+            // kilobytes of stack on every call.
+            var byLength = keys.GroupBy(key => key.Length).OrderBy(group => group.Key).ToArray();
+            _serviceMethod = Helpers.AddMethod("Service", $$"""
+                /// <summary>
+                /// The number of the service whose prefix (the text before the action's first colon) the request's action has,
+                /// ignoring case, among those the long action lists name; 0 for any other.
+                /// </summary>
+                {{AggressiveInlining}}
+                internal static int Service(global::System.ReadOnlySpan<char> prefix)
+                {
+                    int service = ServiceOfLowercase(prefix);
+                    return service != 0 ? service : ServiceIgnoringCase(prefix);
+                }
+
+                internal static int ServiceIgnoringCase(global::System.ReadOnlySpan<char> prefix)
+                    => ServiceOfLowercase({{Generation}}.CompiledAction.LowercaseServicePrefix(prefix, stackalloc char[{{Int(_serviceKeyLength)}}]));
+
+                """);
+            var method = new IndentedWriter();
+            method.WriteLine(AggressiveInlining);
+            method.WriteLine("internal static int ServiceOfLowercase(global::System.ReadOnlySpan<char> key) => key.Length switch");
+            using (method.Block(closingSuffix: ";"))
+            {
+                foreach (var group in byLength)
+                {
+                    method.WriteLine($"{Int(group.Key)} => ServiceOfLength{Int(group.Key)}(key),");
+                }
+                method.WriteLine("_ => 0,");
+            }
+            Helpers.AddMethod("ServiceOfLowercase", method.ToString());
+            foreach (var group in byLength)
+            {
+                var ofLength = new IndentedWriter();
+                ofLength.WriteLine($"internal static int ServiceOfLength{Int(group.Key)}(global::System.ReadOnlySpan<char> key) => key switch");
+                using (ofLength.Block(closingSuffix: ";"))
+                {
+                    foreach (var key in group) ofLength.WriteLine($"{String(key)} => {Int(_services[key])},");
+                    ofLength.WriteLine("_ => 0,");
+                }
+                Helpers.AddMethod($"ServiceOfLength{Int(group.Key)}", ofLength.ToString());
+            }
+        }
+
+        public EvaluatorHelpers Helpers { get; }
+
+        public StatementPlan Plan(Statement statement, int[] indices, string label)
+        {
+            int index = indices[0];
             var tests = new List<EvaluatorTest>();
             bool Add(EvaluatorTest test)
             {
@@ -101,11 +214,12 @@ internal static class EvaluatorEmitter
                 return true;
             }
 
-            bool applies = Add(ActionTest(statement.Action, index))
+            string names = (indices.Length == 1 ? "statement " : "statements ") + string.Join(", ", indices.Select(Int));
+            bool applies = Add(ActionTest(statement.Action, index, names))
                 && (statement.Resource is not { } resource || Add(ResourceTest(resource, index)))
                 && (statement.Principal is not { } principal || Add(PrincipalTest(principal, index)))
                 && (statement.Conditions.IsEmpty || Add(ConditionsTest(statement, index)));
-            return new StatementPlan(index, statement, applies ? tests : null);
+            return new StatementPlan(statement, label, applies ? tests : null);
         }
 
         public void WriteMethod(string methodName, List<StatementPlan> plans, IndentedWriter writer)
@@ -120,10 +234,11 @@ internal static class EvaluatorEmitter
                 writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(request);");
                 if (_usesAction) writer.WriteLine("string action = request.Action;");
                 if (_usesResource) writer.WriteLine("string resource = request.Resource;");
-                if (_serviceKeyLength > 0)
+                if (_serviceMethod is not null)
                 {
-                    writer.WriteLine($"global::System.ReadOnlySpan<char> service = {Generation}.CompiledAction.ServiceKey(action, stackalloc char[{Int(_serviceKeyLength)}]);");
-                    writer.WriteLine($"global::System.ReadOnlySpan<char> name = service.IsEmpty ? default : {Spans}.AsSpan(action, service.Length + 1);");
+                    writer.WriteLine("int colon = action.IndexOf(':');");
+                    writer.WriteLine($"int service = colon > 0 ? {_serviceMethod}({Spans}.AsSpan(action, 0, colon)) : 0;");
+                    writer.WriteLine($"global::System.ReadOnlySpan<char> name = service == 0 ? default : {Spans}.AsSpan(action, colon + 1);");
                 }
 
                 // Deny statements first: one that applies decides, whatever the Allow statements say.
@@ -144,13 +259,12 @@ internal static class EvaluatorEmitter
             {
                 if (plan.Statement.Effect != effect) continue;
                 writer.WriteLine();
-                string sid = plan.Statement.Sid is { } s ? $" (Sid {String(s)})" : "";
                 if (plan.Tests is null)
                 {
-                    writer.WriteLine($"// Statement {Int(plan.Index)}{sid}: {effect}, never applies.");
+                    writer.WriteLine($"// {plan.Label}: {effect}, never applies.");
                     continue;
                 }
-                writer.WriteLine($"// Statement {Int(plan.Index)}{sid}: {effect}");
+                writer.WriteLine($"// {plan.Label}: {effect}");
                 if (plan.Tests.Count == 0)
                 {
                     writer.WriteLine($"return {DecisionType}.{decision};");
@@ -165,11 +279,11 @@ internal static class EvaluatorEmitter
             return false;
         }
 
-        private EvaluatorTest ActionTest(ActionElement element, int index)
+        private EvaluatorTest ActionTest(ActionElement element, int index, string names)
         {
             var patterns = element.Values.Items;
-            var listed = patterns.Length >= ServiceSwitchThreshold
-                ? ServiceSwitch(patterns, index)
+            var listed = patterns.Any(p => PatternShape.Of(p).Kind == PatternShapeKind.MatchAll) ? EvaluatorTest.True
+                : patterns.Length >= ServiceSwitchThreshold ? ServiceSwitch(patterns, index, names)
                 : EvaluatorTest.Any(patterns.Select((pattern, j) => ActionPatternTest(pattern, index, j)));
             return element.IsNot ? EvaluatorTest.Not(listed) : listed;
         }
@@ -194,57 +308,66 @@ internal static class EvaluatorEmitter
 
         /// <summary>
         /// Many action patterns: grouped by their service prefix (lowercased; AWS compares actions ignoring case) into the
-        /// cases of a switch over the request's service, so a decision looks only at the patterns of its own service.
-        /// Patterns whose prefix has a wildcard or a character outside ASCII are checked before the switch.
+        /// cases of a switch over the number of the request's service, so a decision looks only at the patterns of its own
+        /// service. Patterns whose prefix has a wildcard or a character outside ASCII are checked apart, before it. A
+        /// service with several patterns gets a method of its own: one large method would be compiled by the JIT without
+        /// optimisations and with a stack frame it zeroes on every call.
         /// </summary>
-        private EvaluatorTest ServiceSwitch(string[] patterns, int index)
+        private EvaluatorTest ServiceSwitch(string[] patterns, int index, string names)
         {
             var anyService = new List<EvaluatorTest>();
-            var byService = new SortedDictionary<string, List<EvaluatorTest>>(StringComparer.Ordinal);
+            var byService = new SortedDictionary<int, List<EvaluatorTest>>();
             for (int j = 0; j < patterns.Length; j++)
             {
                 string pattern = patterns[j];
-                int colon = pattern.IndexOf(':');
-                string? service = colon > 0 ? pattern.Substring(0, colon) : null;
-                if (service is null || !IsAsciiWithoutWildcards(service))
+                if (ServiceKeyOf(pattern) is not { } key)
                 {
                     anyService.Add(ActionPatternTest(pattern, index, j));
                     continue;
                 }
-                string key = service.ToLowerInvariant();
-                if (!byService.TryGetValue(key, out var tests)) byService[key] = tests = [];
-                tests.Add(ActionNameTest(pattern, colon, index, j));
+                int service = _services[key];
+                if (!byService.TryGetValue(service, out var tests)) byService[service] = tests = [];
+                tests.Add(ActionNameTest(pattern, key.Length, index, j));
             }
             var before = EvaluatorTest.Any(anyService);
-            if (before.Constant == true) return before;
-            if (byService.Count == 0) return before;
+            if (before.Constant == true || byService.Count == 0) return before;
 
             _usesAction = true;
+            int place = Helpers.ReserveMethod();
+            string keyOf(int service) => _serviceKeys[service - 1];
             string name = $"Statement{Int(index)}Action";
             var method = new IndentedWriter();
-            method.WriteLine($"/// <summary>Whether the action is in statement {Int(index)}'s list: {Int(patterns.Length)} patterns, {Int(byService.Count)} services.</summary>");
-            using (method.Block($"internal static bool {name}(string action, global::System.ReadOnlySpan<char> service, global::System.ReadOnlySpan<char> name)"))
+            method.WriteLine($"/// <summary>Whether the action is in the Action list of {names}: {Int(patterns.Length)} patterns, {Int(byService.Count)} services.</summary>");
+            using (method.Block($"internal static bool {name}(string action, int service, global::System.ReadOnlySpan<char> name)"))
             {
-                if (before.Constant is null)
-                {
-                    method.WriteLine("if (" + EvaluatorTest.RenderAll([before]) + ")");
-                    using (method.Block())
-                    {
-                        method.WriteLine("return true;");
-                    }
-                }
                 using (method.Block("switch (service)"))
                 {
                     foreach (var entry in byService)
                     {
-                        _serviceKeyLength = Math.Max(_serviceKeyLength, entry.Key.Length);
-                        method.WriteLine($"case {String(entry.Key)}:");
+                        method.WriteLine($"case {Int(entry.Key)}: // {String(keyOf(entry.Key))}");
                         using (method.Indent())
                         {
                             var test = EvaluatorTest.Any(entry.Value);
-                            method.WriteLine(test.Constant is { } constant
-                                ? $"return {Bool(constant)};"
-                                : "return " + string.Join("\n    || ", test.Terms) + ";");
+                            if (test.Constant is { } constant)
+                            {
+                                method.WriteLine($"return {Bool(constant)};");
+                            }
+                            else if (test.Terms.Count == 1)
+                            {
+                                method.WriteLine($"return {test.Terms[0]};");
+                            }
+                            else
+                            {
+                                string serviceMethod = $"Statement{Int(index)}Service{Int(entry.Key)}";
+                                var body = new IndentedWriter();
+                                body.WriteLine($"// The patterns of service {String(keyOf(entry.Key))} in {names}.");
+                                body.WriteLine($"internal static bool {serviceMethod}(string action, global::System.ReadOnlySpan<char> name)");
+                                using (body.Indent())
+                                {
+                                    body.WriteLine("=> " + string.Join("\n    || ", test.Terms) + ";");
+                                }
+                                method.WriteLine($"return {Helpers.AddMethod(serviceMethod, body.ToString())}(action, name);");
+                            }
                         }
                     }
                     method.WriteLine("default:");
@@ -254,7 +377,23 @@ internal static class EvaluatorEmitter
                     }
                 }
             }
-            return EvaluatorTest.Code(Helpers.AddMethod(name, method.ToString()) + "(action, service, name)");
+            // Patterns whose service prefix has a wildcard are checked first, then the switch, unless the service is none of
+            // those the policy's long lists name.
+            var switched = EvaluatorTest.Both("service != 0", Helpers.SetMethod(place, name, method.ToString()) + "(action, service, name)");
+            return EvaluatorTest.Any([before, switched]);
+        }
+
+        /// <summary>The lowercase service prefix a pattern is grouped under, or null when it goes before the switch.</summary>
+        private static string? ServiceKeyOf(string pattern)
+        {
+            int colon = pattern.IndexOf(':');
+            if (colon <= 0) return null;
+            for (int i = 0; i < colon; i++)
+            {
+                char c = pattern[i];
+                if (c > '\u007f' || c == '*' || c == '?') return null;
+            }
+            return pattern.Substring(0, colon).ToLowerInvariant();
         }
 
         /// <summary>A pattern <c>service:name</c> inside its service's case, where only the name remains to be compared.</summary>
@@ -271,15 +410,6 @@ internal static class EvaluatorEmitter
             };
         }
 
-        private static bool IsAsciiWithoutWildcards(string text)
-        {
-            foreach (char c in text)
-            {
-                if (c > '\u007f' || c == '*' || c == '?') return false;
-            }
-            return true;
-        }
-
         private EvaluatorTest ResourceTest(ResourceElement element, int index)
         {
             var listed = EvaluatorTest.Any(element.Values.Items.Select((pattern, j) => ResourcePatternTest(pattern, index, j)));
@@ -293,7 +423,7 @@ internal static class EvaluatorEmitter
         /// </summary>
         private EvaluatorTest ResourcePatternTest(string pattern, int index, int j)
         {
-            if (!(variables && PolicyVariables.ContainsVariable(pattern)))
+            if (!(_variables && PolicyVariables.ContainsVariable(pattern)))
             {
                 if (!pattern.StartsWith("arn:", StringComparison.Ordinal))
                 {
@@ -325,7 +455,7 @@ internal static class EvaluatorEmitter
                 }
             }
             string compiled = Helpers.AddField($"{Generation}.CompiledArnPattern", $"Statement{Int(index)}Resource{Int(j)}",
-                $"{Generation}.CompiledArnPattern.Create({String(pattern)}, {Bool(variables)})");
+                $"{Generation}.CompiledArnPattern.Create({String(pattern)}, {Bool(_variables)})");
             return EvaluatorTest.Code(compiled + ".IsMatch(request)");
         }
 
@@ -371,7 +501,7 @@ internal static class EvaluatorEmitter
             foreach (var condition in statement.Conditions)
             {
                 string values = "new string[] { " + string.Join(", ", condition.Values.Select(String)) + " }";
-                arguments.Add($"{Generation}.CompiledCondition.Create({String(condition.Operator.Name)}, {String(condition.Key)}, {values}, {Bool(variables)})");
+                arguments.Add($"{Generation}.CompiledCondition.Create({String(condition.Operator.Name)}, {String(condition.Key)}, {values}, {Bool(_variables)})");
             }
             string field = Helpers.AddField($"{Generation}.CompiledConditions", $"Statement{Int(index)}Conditions",
                 $"{Generation}.CompiledConditions.Create(" + ArgumentList(arguments) + ")");

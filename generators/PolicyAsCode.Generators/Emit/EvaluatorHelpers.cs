@@ -33,6 +33,20 @@ internal sealed class EvaluatorHelpers
         return ClassName + "." + name;
     }
 
+    /// <summary>Keeps the place of a method written later, so it comes before the methods it calls.</summary>
+    internal int ReserveMethod()
+    {
+        _methods.Add("");
+        return _methods.Count - 1;
+    }
+
+    /// <summary>Writes a method in a place kept by <see cref="ReserveMethod"/> and returns how the evaluator calls it.</summary>
+    internal string SetMethod(int place, string name, string text)
+    {
+        _methods[place] = text;
+        return ClassName + "." + name;
+    }
+
     /// <summary>Writes the helper class, when there is one, with the writer's current indentation.</summary>
     public void Write(IndentedWriter writer)
     {

@@ -7,10 +7,14 @@ namespace PolicyAsCode.Generators.Emit;
 /// </summary>
 internal sealed class EvaluatorTest
 {
-    private EvaluatorTest(bool? constant, IReadOnlyList<string> terms)
+    /// <summary>How to write a one-term test as one of the operands of <c>&amp;&amp;</c>, when that needs no parentheses.</summary>
+    private readonly string? _conjunct;
+
+    private EvaluatorTest(bool? constant, IReadOnlyList<string> terms, string? conjunct = null)
     {
         Constant = constant;
         Terms = terms;
+        _conjunct = conjunct;
     }
 
     /// <summary>Always true.</summary>
@@ -26,22 +30,31 @@ internal sealed class EvaluatorTest
     public IReadOnlyList<string> Terms { get; }
 
     /// <summary>A test written as one C# primary expression.</summary>
-    public static EvaluatorTest Code(string expression) => new(null, [expression]);
+    public static EvaluatorTest Code(string expression) => new(null, [expression], expression);
+
+    /// <summary>A test true when both C# expressions are (each a primary or relational expression).</summary>
+    public static EvaluatorTest Both(string first, string second) => new(null, [$"({first} && {second})"], $"{first} && {second}");
 
     /// <summary>True when any of <paramref name="tests"/> is; repeated terms are written once.</summary>
     public static EvaluatorTest Any(IEnumerable<EvaluatorTest> tests)
     {
         var terms = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        EvaluatorTest? last = null;
+        int count = 0;
         foreach (var test in tests)
         {
             if (test.Constant == true) return True;
+            if (test.Constant is not null) continue;
             foreach (var term in test.Terms)
             {
                 if (seen.Add(term)) terms.Add(term);
             }
+            last = test;
+            count++;
         }
-        return terms.Count == 0 ? False : new EvaluatorTest(null, terms);
+        if (terms.Count == 0) return False;
+        return count == 1 ? last! : new EvaluatorTest(null, terms);
     }
 
     /// <summary>The negation of <paramref name="test"/>.</summary>
@@ -57,11 +70,11 @@ internal sealed class EvaluatorTest
     /// </summary>
     public static string RenderAll(IReadOnlyList<EvaluatorTest> tests)
     {
-        if (tests.Count == 1) return string.Join("\n    || ", tests[0].Terms);
+        if (tests.Count == 1) return tests[0]._conjunct ?? string.Join("\n    || ", tests[0].Terms);
         var parts = new List<string>(tests.Count);
         foreach (var test in tests)
         {
-            parts.Add(test.Terms.Count == 1 ? test.Terms[0] : "(" + string.Join("\n        || ", test.Terms) + ")");
+            parts.Add(test._conjunct ?? (test.Terms.Count == 1 ? test.Terms[0] : "(" + string.Join("\n        || ", test.Terms) + ")"));
         }
         return string.Join("\n    && ", parts);
     }

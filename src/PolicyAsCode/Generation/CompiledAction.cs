@@ -9,8 +9,10 @@ namespace PolicyAsCode.Generation;
 /// <remarks>
 /// A compiled evaluator checks simple action patterns with <see cref="string.Equals(string, string, StringComparison)"/>,
 /// <see cref="string.StartsWith(string, StringComparison)"/> and <see cref="string.EndsWith(string, StringComparison)"/>
-/// ignoring case, and a statement listing many actions with a <c>switch</c> over the request's service prefix, found once
-/// per decision by <see cref="ServiceKey"/>. Other patterns use <see cref="Pattern"/>, the interpreter's own matcher.
+/// ignoring case, and statements listing many actions with a <c>switch</c> over the number of the request's service, which
+/// it finds once per decision by comparing the service prefix with the policy's lowercase prefixes, and only when that
+/// fails, with <see cref="LowercaseServicePrefix"/>'s copy. Other patterns use <see cref="Pattern"/>, the interpreter's own
+/// matcher.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class CompiledAction
@@ -23,32 +25,27 @@ public static class CompiledAction
     public static GlobPattern Pattern(string pattern) => ActionMatcher.CompilePattern(pattern);
 
     /// <summary>
-    /// The service prefix of <paramref name="action"/> (the text before its first colon) in lowercase, for a <c>switch</c>
-    /// over the lowercase ASCII service prefixes of a statement's patterns. Allocates nothing.
+    /// The service prefix of an action (<c>S3</c> in <c>S3:GetObject</c>) in lowercase, when it has uppercase letters and
+    /// may therefore equal, ignoring case, a lowercase prefix it does not equal exactly. Allocates nothing.
     /// </summary>
-    /// <param name="action">The request's action, e.g. <c>S3:GetObject</c>.</param>
-    /// <param name="buffer">
-    /// Room for the lowercased prefix when it has uppercase letters; at least as long as the longest prefix switched on.
-    /// </param>
+    /// <param name="prefix">The text before the action's first colon.</param>
+    /// <param name="buffer">Room for the copy; at least as long as the longest prefix compared with.</param>
     /// <returns>
-    /// The prefix (<c>s3</c>), a slice of <paramref name="action"/> or of <paramref name="buffer"/>; empty when the action
-    /// has no prefix, when the prefix has a character outside ASCII, or when it must be lowercased and does not fit the
-    /// buffer. None of those can match an ASCII service prefix ignoring case: the interpreter compares with
+    /// The lowercase copy, a slice of <paramref name="buffer"/>; empty when <paramref name="prefix"/> has no uppercase ASCII
+    /// letter, has a character outside ASCII, or does not fit the buffer. In none of those cases can it equal an ASCII
+    /// lowercase prefix it does not equal exactly: the interpreter compares with
     /// <see cref="StringComparison.OrdinalIgnoreCase"/>, under which no character outside ASCII equals one inside it.
     /// </returns>
-    public static ReadOnlySpan<char> ServiceKey(string action, Span<char> buffer)
+    public static ReadOnlySpan<char> LowercaseServicePrefix(ReadOnlySpan<char> prefix, Span<char> buffer)
     {
-        int colon = action.IndexOf(':');
-        if (colon <= 0) return default;
-        var prefix = action.AsSpan(0, colon);
+        // Checked first without copying: most prefixes that get here are lowercase services the policy does not name.
         bool upper = false;
         foreach (char c in prefix)
         {
             if (c > '\u007f') return default;
             upper |= c is >= 'A' and <= 'Z';
         }
-        if (!upper) return prefix;
-        if (prefix.Length > buffer.Length) return default;
+        if (!upper || prefix.Length > buffer.Length) return default;
         for (int i = 0; i < prefix.Length; i++)
         {
             char c = prefix[i];

@@ -146,10 +146,10 @@ public sealed partial class EmittedCodeTests
     {
         var document = PolicyJson.Parse("""
             {"Version":"2012-10-17","Statement":[
-              {"Effect":"Allow","Action":"s3:GetObject","Resource":"*"},
+              {"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"},
               {"Effect":"Deny","NotAction":"*","Resource":"*"},
               {"Effect":"Allow","Action":"*","Resource":"*"},
-              {"Effect":"Allow","Action":"kms:*","Resource":"*"}
+              {"Effect":"Allow","Action":"kms:*","Resource":"arn:aws:kms:*"}
             ]}
             """);
 
@@ -161,34 +161,68 @@ public sealed partial class EmittedCodeTests
         Assert.DoesNotContain("ImplicitDeny", method);
     }
 
+    // Statements that differ only in their actions are checked as one: either applies exactly when both lists together do.
+    [Fact]
+    public void StatementsDifferingOnlyInTheirActions_AreCheckedTogether()
+    {
+        var document = PolicyJson.Parse("""
+            {"Version":"2012-10-17","Statement":[
+              {"Sid":"A","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"},
+              {"Effect":"Allow","NotAction":"s3:PutObject","Resource":"arn:aws:s3:::b/*"},
+              {"Sid":"C","Effect":"Allow","Action":"s3:ListBucket","Resource":"arn:aws:s3:::b/*"},
+              {"Effect":"Deny","Action":"s3:DeleteObject","Resource":"arn:aws:s3:::b/*"}
+            ]}
+            """);
+
+        string method = EmitMethod(document, "Merged", out _);
+
+        Assert.Contains("""
+                // Statements 0, 2 (Sids "A", "C"): Allow
+                if ((string.Equals(action, "s3:GetObject", global::System.StringComparison.OrdinalIgnoreCase)
+                        || string.Equals(action, "s3:ListBucket", global::System.StringComparison.OrdinalIgnoreCase))
+                    && resource.StartsWith("arn:aws:s3:::b/", global::System.StringComparison.Ordinal))
+            """, method);
+        Assert.Contains("// Statement 1: Allow", method);
+        Assert.Contains("// Statement 3: Deny", method);
+    }
+
     [Fact]
     public void ReadOnlyAccess_SwitchesOnTheServiceFoundOncePerDecision()
     {
         string method = EmitMethod(ReadOnlyAccess, "ReadOnlyAccess", out string helpers);
 
-        Assert.Single(Regex.Matches(method, "CompiledAction.ServiceKey"));
-        Assert.Contains("if (ReadOnlyAccessHelpers.Statement0Action(action, service, name))", method);
-        Assert.Contains("if (ReadOnlyAccessHelpers.Statement1Action(action, service, name))", method);
-        Assert.Equal(2, Regex.Matches(helpers, @"switch \(service\)").Count);
+        // Its two long statements differ only in their actions: one switch, on the service found once per decision.
+        Assert.Contains("""
+                int colon = action.IndexOf(':');
+                int service = colon > 0 ? ReadOnlyAccessHelpers.Service(global::System.MemoryExtensions.AsSpan(action, 0, colon)) : 0;
+                global::System.ReadOnlySpan<char> name = service == 0 ? default : global::System.MemoryExtensions.AsSpan(action, colon + 1);
+
+                // Statements 0, 1 (Sids "ReadOnlyActionsGroup1", "ReadOnlyActionsGroup2"): Allow
+                if (service != 0 && ReadOnlyAccessHelpers.Statement0Action(action, service, name))
+            """, method);
+        Assert.Single(Regex.Matches(helpers, @"switch \(service\)"));
         // Every one of the ~2,900 patterns is a literal or a prefix: no glob is left for run time.
         Assert.DoesNotContain("GlobPattern", helpers);
         Assert.Contains("""
-                        case "s3":
-                            return global::System.MemoryExtensions.Equals(name, "DescribeJob", global::System.StringComparison.OrdinalIgnoreCase)
-                                || global::System.MemoryExtensions.StartsWith(name, "Get", global::System.StringComparison.OrdinalIgnoreCase)
-                                || global::System.MemoryExtensions.StartsWith(name, "List", global::System.StringComparison.OrdinalIgnoreCase);
+                        case 250: // "s3"
+                            return ReadOnlyAccessHelpers.Statement0Service250(action, name);
             """, helpers);
-        foreach (string switchText in helpers.Split("switch (service)").Skip(1))
-        {
-            // One case per service, lowercase, in ordinal order.
-            var labels = CaseLabel().Matches(switchText).Select(m => m.Groups[1].Value).ToArray();
-            Assert.Equal(labels.Order(StringComparer.Ordinal).Distinct(), labels);
-            Assert.All(labels, label => Assert.Equal(label.ToLowerInvariant(), label));
-        }
+        Assert.Contains("""
+                // The patterns of service "s3" in statements 0, 1.
+                internal static bool Statement0Service250(string action, global::System.ReadOnlySpan<char> name)
+                    => global::System.MemoryExtensions.Equals(name, "DescribeJob", global::System.StringComparison.OrdinalIgnoreCase)
+                        || global::System.MemoryExtensions.StartsWith(name, "Get", global::System.StringComparison.OrdinalIgnoreCase)
+                        || global::System.MemoryExtensions.StartsWith(name, "List", global::System.StringComparison.OrdinalIgnoreCase);
+            """, helpers);
+        // Service numbers: lowercase prefixes, one switch per length, in ordinal order.
+        var labels = ServiceLabel().Matches(helpers).Select(m => m.Groups[1].Value).ToArray();
+        Assert.Equal(315, labels.Length);
+        Assert.Equal(labels.OrderBy(l => l.Length).ThenBy(l => l, StringComparer.Ordinal), labels);
+        Assert.All(labels, label => Assert.Equal(label.ToLowerInvariant(), label));
     }
 
-    [GeneratedRegex("case \"([^\"]*)\":")]
-    private static partial Regex CaseLabel();
+    [GeneratedRegex("^        \"([^\"]*)\" => [0-9]+,$", RegexOptions.Multiline)]
+    private static partial Regex ServiceLabel();
 
     [Fact]
     public void Output_IsTheSameInEveryCulture()
