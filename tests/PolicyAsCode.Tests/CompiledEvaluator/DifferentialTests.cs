@@ -1,4 +1,5 @@
 using CsCheck;
+using PolicyAsCode.Catalogue;
 using PolicyAsCode.Json;
 
 namespace PolicyAsCode.Tests.CompiledEvaluator;
@@ -58,6 +59,34 @@ public sealed class DifferentialTests
         var requests = pool.ActionsTimesResources(Evaluation.Kit.AppSession).Concat(pool.Sample(5_000, Seed(name)));
 
         Differential.AssertSameDecisions(name, document, s_managedCompiled.Value[name], requests);
+    }
+
+    /// <summary>Set to <c>1</c> to check every AWS managed policy the runtime embeds (about a minute), not a sample of them.</summary>
+    public const string AllManagedPoliciesVariable = "PAC_COMPILED_EVALUATOR_ALL_MANAGED";
+
+    private const int EmbeddedChunkSize = 200;
+
+    /// <summary>Every 25th embedded AWS managed policy, or all of them; in chunks compiled together.</summary>
+    private static AwsManagedPolicy[] EmbeddedSelection =>
+        Environment.GetEnvironmentVariable(AllManagedPoliciesVariable) == "1"
+            ? [.. AwsManagedPolicies.All]
+            : AwsManagedPolicies.All.Where((_, i) => i % 25 == 0).ToArray();
+
+    public static TheoryData<int> EmbeddedChunks() => new(Enumerable.Range(0, (EmbeddedSelection.Length + EmbeddedChunkSize - 1) / EmbeddedChunkSize));
+
+    [Theory]
+    [MemberData(nameof(EmbeddedChunks))]
+    public void EmbeddedManagedPolicies_CompiledDecidesLikeInterpreter(int chunk)
+    {
+        var policies = EmbeddedSelection.Skip(chunk * EmbeddedChunkSize).Take(EmbeddedChunkSize).ToArray();
+        var compiled = EvaluatorCompiler.Compile(policies.Select((p, i) => ($"Embedded{i}", p.Document)).ToArray());
+
+        for (int i = 0; i < policies.Length; i++)
+        {
+            var policy = policies[i];
+            var pool = RequestPool.For(policy.Document);
+            Differential.AssertSameDecisions(policy.Name, policy.Document, compiled[$"Embedded{i}"], pool.Sample(300, Seed(policy.Name)));
+        }
     }
 
     // Random policies are compiled once, in one assembly; CsCheck then draws a policy and a request aimed at it.
