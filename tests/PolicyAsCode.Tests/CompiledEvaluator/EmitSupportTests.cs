@@ -49,6 +49,29 @@ public sealed class EmitSupportTests
         Assert.Equal("\"a\\\"b\\\\c\\nd\\u00E9\\u2028\"", Emit.CSharpLiteral.String("a\"b\\c\nd\u00e9\u2028"));
     }
 
+    // As GlobPattern reads patterns: a run of stars is one star; '?' is never specialised.
+    [Theory]
+    [InlineData("", "Literal", "")]
+    [InlineData("s3:GetObject", "Literal", "s3:GetObject")]
+    [InlineData("*", "MatchAll", "")]
+    [InlineData("***", "MatchAll", "")]
+    [InlineData("s3:Get*", "Prefix", "s3:Get")]
+    [InlineData("s3:Get**", "Prefix", "s3:Get")]
+    [InlineData("*Object", "Suffix", "Object")]
+    [InlineData("**Object", "Suffix", "Object")]
+    [InlineData("*Obj*", "Other", "*Obj*")]
+    [InlineData("s3:*Object", "Other", "s3:*Object")]
+    [InlineData("s3:Get?bject", "Other", "s3:Get?bject")]
+    [InlineData("?", "Other", "?")]
+    [InlineData("${aws:username}*", "Prefix", "${aws:username}")]
+    public void PatternShape_ClassifiesLikeTheGlobMatcher(string pattern, string kind, string text)
+    {
+        var shape = Emit.PatternShape.Of(pattern);
+
+        Assert.Equal(kind, shape.Kind.ToString());
+        Assert.Equal(text, shape.Text);
+    }
+
     [Fact]
     public void IndentedWriter_IndentsBlocksAndLeavesBlankLinesEmpty()
     {
