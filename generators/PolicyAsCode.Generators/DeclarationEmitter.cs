@@ -50,6 +50,7 @@ internal static class DeclarationEmitter
         }
         w.Line("/// <summary>The policies and roles of this type, compiled by PolicyAsCode.</summary>");
         blocks.Add(w.Block("public static partial class Compiled"));
+        var helpers = new List<string>();
         w.Line($"/// <summary>The {Describe(spec.Kind)} <c>{Xml(spec.Name)}</c>: its IAM JSON and compiled evaluator.</summary>");
         w.Line(GeneratedCode);
         using (w.Block($"public static class {spec.MemberName}"))
@@ -59,11 +60,11 @@ internal static class DeclarationEmitter
             w.Line();
             if (spec.Document is { } document)
             {
-                WritePolicy(w, "Json", "Evaluate", document, $"the policy {spec.Name}");
+                WritePolicy(w, "Json", "Evaluate", document, $"the policy {spec.Name}", helpers);
             }
             else if (spec.Role is { } role)
             {
-                WritePolicy(w, "TrustPolicyJson", "EvaluateTrust", role.Draft.TrustPolicy(), $"the trust policy of {spec.Name}");
+                WritePolicy(w, "TrustPolicyJson", "EvaluateTrust", role.Draft.TrustPolicy(), $"the trust policy of {spec.Name}", helpers);
                 w.Line();
                 w.Line("/// <summary>The names of the policies declared in this project and attached to the role.</summary>");
                 w.Line($"public static global::System.Collections.Generic.IReadOnlyList<string> AttachedPolicies {{ get; }} = new string[] {{ {string.Join(", ", role.AttachedDeclared.Select(CodeWriter.Literal))} }};");
@@ -73,22 +74,28 @@ internal static class DeclarationEmitter
             }
         }
         for (int i = blocks.Count - 1; i >= 0; i--) blocks[i].Dispose();
-        return w.ToString();
+        // The evaluator's prepared patterns and switches: a file-local class at namespace level, so no name can clash.
+        var text = new StringBuilder(w.ToString());
+        foreach (var helper in helpers) text.Append('\n').Append(helper);
+        return text.ToString();
     }
 
-    private static void WritePolicy(CodeWriter w, string jsonName, string methodName, PolicyDocument document, string what)
+    private static void WritePolicy(CodeWriter w, string jsonName, string methodName, PolicyDocument document, string what, List<string> helpers)
     {
         string json = CanonicalJsonWriter.Write(document);
         w.Line($"/// <summary>The canonical IAM JSON of {Xml(what)}.</summary>");
         w.Line($"public const string {jsonName} = {CodeWriter.Literal(json)};");
         w.Line();
-        w.Line($"private static readonly global::PolicyAsCode.PreparedPolicy s_{methodName} = new(global::PolicyAsCode.Json.PolicyJson.Parse({jsonName}));");
+        // The compiled evaluator: straight-line code with the interpreter's semantics (Emit/EvaluatorEmitter.cs).
+        var method = new Emit.IndentedWriter();
+        var methodHelpers = Emit.EvaluatorEmitter.Emit(document, methodName, method);
+        foreach (var line in method.ToString().TrimEnd('\n').Split('\n')) w.Line(line);
         w.Line();
-        w.Line($"/// <summary>Decides a request with {Xml(what)} alone.</summary>");
-        w.Line($"public static global::PolicyAsCode.Decision {methodName}(global::PolicyAsCode.Request request) => s_{methodName}.Decide(request);");
-        w.Line();
-        w.Line($"/// <summary>{methodName} as a delegate.</summary>");
+        w.Line($"/// <summary><see cref=\"{methodName}\"/> as a delegate.</summary>");
         w.Line($"public static global::System.Func<global::PolicyAsCode.Request, global::PolicyAsCode.Decision> {methodName}Delegate {{ get; }} = {methodName};");
+        var helperWriter = new Emit.IndentedWriter();
+        methodHelpers.Write(helperWriter);
+        if (helperWriter.ToString().Length > 0) helpers.Add(helperWriter.ToString());
     }
 
     /// <summary>Two declarations that would write the same file.</summary>

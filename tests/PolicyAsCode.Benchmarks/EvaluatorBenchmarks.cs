@@ -15,29 +15,13 @@ public class EvaluatorBenchmarks
     private Request[] _readMyBucketRequests = null!;
     private Request[] _readOnlyAccessRequests = null!;
 
-    private const string Session = "arn:aws:sts::111122223333:assumed-role/delegate_read_my_bucket/s1";
-
     [GlobalSetup]
     public void Setup()
     {
         _readMyBucket = new PreparedPolicy(PolicyJson.Parse(BenchmarkData.ReadMyBucketJson), "read_my_bucket");
         _readOnlyAccess = new PreparedPolicy(PolicyJson.Parse(BenchmarkData.Read("ReadOnlyAccess.json")), "ReadOnlyAccess");
-        _readMyBucketRequests =
-        [
-            new Request(Session, "s3:ListBucket", "arn:aws:s3:::my-bucket"),                 // Allow
-            new Request(Session, "s3:GetObject", "arn:aws:s3:::my-bucket/reports/q3.csv"),    // Allow
-            new Request(Session, "s3:PutObject", "arn:aws:s3:::my-bucket/reports/q3.csv"),    // ImplicitDeny: action
-            new Request(Session, "s3:GetObject", "arn:aws:s3:::other-bucket/a.txt"),          // ImplicitDeny: resource
-        ];
-        _readOnlyAccessRequests =
-        [
-            new Request(Session, "s3:GetObject", "arn:aws:s3:::my-bucket/a.txt"),            // Allow
-            new Request(Session, "ec2:DescribeInstances", "*"),                             // Allow
-            new Request(Session, "dynamodb:Query", "arn:aws:dynamodb:us-east-1:111122223333:table/t"), // Allow
-            new Request(Session, "s3:PutObject", "arn:aws:s3:::my-bucket/a.txt"),            // ImplicitDeny
-            new Request(Session, "iam:CreateUser", "arn:aws:iam::111122223333:user/x"),      // ImplicitDeny
-            new Request(Session, "notaservice:DoThing", "*"),                               // ImplicitDeny
-        ];
+        _readMyBucketRequests = BenchmarkData.ReadMyBucketRequests();
+        _readOnlyAccessRequests = BenchmarkData.ReadOnlyAccessRequests();
         foreach (var r in _readMyBucketRequests) _readMyBucket.Decide(r);
     }
 

@@ -20,7 +20,7 @@ internal sealed class ActionMatcher
 
     public ActionMatcher(EquatableArray<string> patterns)
     {
-        _all = Array.ConvertAll(patterns.Items, a => GlobPattern.Compile(a, wildcards: true, variables: false, ignoreCase: true));
+        _all = Array.ConvertAll(patterns.Items, CompilePattern);
         _anyService = [];
         var byService = new Dictionary<string, GlobPattern[]>(StringComparer.OrdinalIgnoreCase);
         _byService = byService.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -44,6 +44,10 @@ internal sealed class ActionMatcher
         foreach (var (service, list) in groups) byService[service] = [.. list];
         _anyService = [.. anyService];
     }
+
+    /// <summary>Compiles one action pattern: <c>*</c> and <c>?</c> are wildcards, case is ignored, <c>${...}</c> is literal.</summary>
+    public static GlobPattern CompilePattern(string pattern)
+        => GlobPattern.Compile(pattern, wildcards: true, variables: false, ignoreCase: true);
 
     /// <summary>Whether any pattern matches the action.</summary>
     public bool IsListed(string action)

@@ -18,4 +18,11 @@ internal static class ConditionResults
     };
 
     public static ConditionResult From(bool value) => value ? ConditionResult.True : ConditionResult.False;
+
+    /// <summary>
+    /// Whether a statement whose conditions gave <paramref name="conditions"/> applies: all true, or (failing closed) an
+    /// error in a Deny statement.
+    /// </summary>
+    public static bool Applies(ConditionResult conditions, Effect effect)
+        => conditions == ConditionResult.True || (conditions == ConditionResult.Error && effect == Effect.Deny);
 }

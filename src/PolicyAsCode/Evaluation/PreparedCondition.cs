@@ -80,6 +80,26 @@ internal sealed class PreparedCondition
     /// <summary>Why a policy value cannot be used with this operator; such a condition always evaluates to an error.</summary>
     public string? InvalidReason { get; }
 
+    /// <summary>
+    /// The conditions of one statement, in order: <see cref="ConditionResult.True"/> when all hold, else the result of the
+    /// first that does not (<paramref name="decisive"/> is its index). Conditions after it are not evaluated, so for a Deny
+    /// statement the first condition that is not true decides whether it fails closed (error) or does not apply (false).
+    /// </summary>
+    public static ConditionResult EvaluateAll(PreparedCondition[] conditions, Request request, out int decisive)
+    {
+        for (int i = 0; i < conditions.Length; i++)
+        {
+            var result = conditions[i].Evaluate(request);
+            if (result != ConditionResult.True)
+            {
+                decisive = i;
+                return result;
+            }
+        }
+        decisive = -1;
+        return ConditionResult.True;
+    }
+
     public ConditionResult Evaluate(Request request)
     {
         if (InvalidReason is not null) return ConditionResult.Error;

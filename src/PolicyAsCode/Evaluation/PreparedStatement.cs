@@ -58,24 +58,25 @@ internal sealed class PreparedStatement
                 return false;
             }
         }
-        foreach (var condition in _conditions)
+        var conditions = PreparedCondition.EvaluateAll(_conditions, request, out int decisive);
+        if (conditions != ConditionResult.True)
         {
-            var result = condition.Evaluate(request);
-            if (result == ConditionResult.True) continue;
-            if (result == ConditionResult.Error)
+            var condition = _conditions[decisive];
+            bool applies = ConditionResults.Applies(conditions, Effect);
+            if (traces is not null)
             {
-                bool applies = Effect == Effect.Deny;
-                if (traces is not null)
+                if (conditions == ConditionResult.Error)
                 {
                     string why = condition.InvalidReason ?? $"a request value of {condition.Key} cannot be read for {condition.Operator.Name}";
                     Trace(traces, label, applies, $"condition cannot be evaluated ({why}); failing closed");
                 }
-                if (!applies) grant = PrincipalGrant.None;
-                return applies;
+                else
+                {
+                    Trace(traces, label, false, $"condition {condition.Operator.Name} {condition.Key} {Describe(condition.Condition)} is false");
+                }
             }
-            if (traces is not null) Trace(traces, label, false, $"condition {condition.Operator.Name} {condition.Key} {Describe(condition.Condition)} is false");
-            grant = PrincipalGrant.None;
-            return false;
+            if (!applies) grant = PrincipalGrant.None;
+            return applies;
         }
         if (traces is not null) Trace(traces, label, true, "action, resource" + (_principal is null ? "" : ", principal") + (_conditions.Length == 0 ? "" : " and conditions") + " match");
         return true;
@@ -89,10 +90,9 @@ internal sealed class PreparedStatement
         // applies to the resource the policy is attached to.
         if (_resources is null) return true;
         bool listed = false;
-        string resource = request.Resource;
         foreach (var pattern in _resources)
         {
-            if (pattern.IsMatch(resource, request.ResourceFields, request))
+            if (request.ResourceMatches(pattern))
             {
                 listed = true;
                 break;

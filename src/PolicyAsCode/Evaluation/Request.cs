@@ -74,6 +74,9 @@ public sealed class Request : IContextValueSource
 
     internal ref readonly ArnFields ResourceFields => ref _resourceFields;
 
+    /// <summary>Whether the request's resource matches a <c>Resource</c> pattern (policy variables read from this request).</summary>
+    internal bool ResourceMatches(ArnPattern pattern) => pattern.IsMatch(Resource, _resourceFields, this);
+
     /// <summary>Whether caller and resource are in the same account (or either has none, as for service principals).</summary>
     public bool IsSameAccount => PrincipalInfo.Account is null || ResourceAccount is null
         || string.Equals(PrincipalInfo.Account, ResourceAccount, StringComparison.Ordinal);
