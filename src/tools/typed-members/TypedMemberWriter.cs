@@ -1,5 +1,5 @@
 using System.Security;
-using PolicyAsCode.Generators;
+using PolicyAsCode.Generators.Emit;
 using System.Text;
 using PolicyAsCode.Catalogue;
 
@@ -40,25 +40,25 @@ internal static class TypedMemberWriter
     private static string WriteService(ServiceCatalogue catalogue, TypedServiceMembers members)
     {
         var service = members.Service;
-        var w = new CodeWriter();
+        var w = new IndentedWriter();
         Header(w, catalogue);
         using (w.Block("namespace PolicyAsCode.Aws"))
         {
             Doc(w, $"{service.Name}: actions and condition keys of the service prefix <c>{service.Prefix}</c>.");
-            w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"PolicyAsCode.TypedMembers\", \"1\")]");
+            w.WriteLine("[global::System.CodeDom.Compiler.GeneratedCode(\"PolicyAsCode.TypedMembers\", \"1\")]");
             using (w.Block($"public static partial class {members.ClassName}"))
             {
                 bool first = true;
                 foreach (var (member, action) in members.Actions)
                 {
-                    if (!first) w.Line();
+                    if (!first) w.WriteLine();
                     first = false;
                     Doc(w, $"<c>{action.FullName}</c> ({Level(action.AccessLevel)}): {action.Description}");
-                    w.Line($"public static global::PolicyAsCode.IamAction {member} => new(\"{action.FullName}\");");
+                    w.WriteLine($"public static global::PolicyAsCode.IamAction {member} => new(\"{action.FullName}\");");
                 }
                 if (members.ConditionKeys.Count > 0)
                 {
-                    if (!first) w.Line();
+                    if (!first) w.WriteLine();
                     first = false;
                     Doc(w, $"The condition keys of {service.Name}.");
                     using (w.Block($"public static class {TypedServiceMembers.KeysClass}"))
@@ -68,14 +68,14 @@ internal static class TypedMemberWriter
                 }
                 if (members.ResourceTypes.Count > 0)
                 {
-                    if (!first) w.Line();
+                    if (!first) w.WriteLine();
                     Doc(w, $"ARN builders for the resource types of {service.Name}.");
                     using (w.Block($"public static class {TypedServiceMembers.ArnClass}"))
                     {
                         bool firstType = true;
                         foreach (var (member, type) in members.ResourceTypes)
                         {
-                            if (!firstType) w.Line();
+                            if (!firstType) w.WriteLine();
                             firstType = false;
                             WriteArnBuilder(w, member, type);
                         }
@@ -88,18 +88,18 @@ internal static class TypedMemberWriter
 
     private static string WriteGlobalKeys(ServiceCatalogue catalogue)
     {
-        var w = new CodeWriter();
+        var w = new IndentedWriter();
         Header(w, catalogue);
         using (w.Block("namespace PolicyAsCode.Aws"))
         {
             Doc(w, "The global condition keys, which every service supports, grouped by prefix: <c>Keys.Aws.SourceIp</c>.");
-            w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"PolicyAsCode.TypedMembers\", \"1\")]");
+            w.WriteLine("[global::System.CodeDom.Compiler.GeneratedCode(\"PolicyAsCode.TypedMembers\", \"1\")]");
             using (w.Block("public static class Keys"))
             {
                 bool first = true;
                 foreach (var group in catalogue.GlobalConditionKeys.GroupBy(k => k.Name.Substring(0, k.Name.IndexOf(':'))).OrderBy(g => g.Key, StringComparer.Ordinal))
                 {
-                    if (!first) w.Line();
+                    if (!first) w.WriteLine();
                     first = false;
                     string className = TypedNames.Identifier(group.Key);
                     Doc(w, $"Global condition keys with the prefix <c>{group.Key}</c>.");
@@ -115,13 +115,13 @@ internal static class TypedMemberWriter
 
     private static string WriteManagedPolicies(ServiceCatalogue catalogue)
     {
-        var w = new CodeWriter();
+        var w = new IndentedWriter();
         Header(w, catalogue);
-        w.Line($"// AWS managed policies from {AwsManagedPolicies.DataSource}.");
+        w.WriteLine($"// AWS managed policies from {AwsManagedPolicies.DataSource}.");
         using (w.Block("namespace PolicyAsCode.Aws"))
         {
             Doc(w, "The AWS managed policies by name: <c>AwsManaged.ReadOnlyAccess</c>, with their ARNs and documents.");
-            w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"PolicyAsCode.TypedMembers\", \"1\")]");
+            w.WriteLine("[global::System.CodeDom.Compiler.GeneratedCode(\"PolicyAsCode.TypedMembers\", \"1\")]");
             using (w.Block("public static class AwsManaged"))
             {
                 var taken = new HashSet<string>(["AwsManaged", "Equals", "GetHashCode", "GetType", "ToString", "ReferenceEquals"], StringComparer.OrdinalIgnoreCase);
@@ -131,23 +131,23 @@ internal static class TypedMemberWriter
                     string baseName = TypedNames.Identifier(policy.Name);
                     string member = baseName;
                     for (int n = 2; !taken.Add(member); n++) member = baseName + n;
-                    if (!first) w.Line();
+                    if (!first) w.WriteLine();
                     first = false;
                     Doc(w, $"<c>{policy.Arn}</c> ({policy.VersionId}).");
-                    w.Line($"[global::PolicyAsCode.Catalogue.AwsManagedPolicyArn(\"{policy.Arn}\")]");
-                    w.Line($"public static global::PolicyAsCode.Catalogue.AwsManagedPolicy {member} => global::PolicyAsCode.Catalogue.AwsManagedPolicies.GetByArn(\"{policy.Arn}\");");
+                    w.WriteLine($"[global::PolicyAsCode.Catalogue.AwsManagedPolicyArn(\"{policy.Arn}\")]");
+                    w.WriteLine($"public static global::PolicyAsCode.Catalogue.AwsManagedPolicy {member} => global::PolicyAsCode.Catalogue.AwsManagedPolicies.GetByArn(\"{policy.Arn}\");");
                 }
             }
         }
         return w.ToString();
     }
 
-    private static void WriteKeys(CodeWriter w, IReadOnlyDictionary<string, ConditionKeyInfo> keys)
+    private static void WriteKeys(IndentedWriter w, IReadOnlyDictionary<string, ConditionKeyInfo> keys)
     {
         bool first = true;
         foreach (var (member, key) in keys)
         {
-            if (!first) w.Line();
+            if (!first) w.WriteLine();
             first = false;
             string type = "global::PolicyAsCode." + KeyClass(key.ElementType);
             string description = key.Description.Length > 0 ? key.Description : $"The condition key {key.Name}.";
@@ -155,19 +155,19 @@ internal static class TypedMemberWriter
             var parts = TypedNames.Split(key.Name);
             if (!parts.Any(p => p.IsPlaceholder))
             {
-                w.Line($"public static {type} {member} => new(\"{key.Name}\");");
+                w.WriteLine($"public static {type} {member} => new(\"{key.Name}\");");
                 continue;
             }
             var (parameters, expression) = Interpolate(parts, null);
-            w.Line($"public static {type} {member}({parameters}) => new({expression});");
+            w.WriteLine($"public static {type} {member}({parameters}) => new({expression});");
         }
     }
 
-    private static void WriteArnBuilder(CodeWriter w, string member, ResourceTypeInfo type)
+    private static void WriteArnBuilder(IndentedWriter w, string member, ResourceTypeInfo type)
     {
         Doc(w, $"A <c>{type.Service.Prefix}</c> {Escape(type.Name)}: <c>{Escape(type.ArnTemplate)}</c>.");
         var (parameters, expression) = Interpolate(TypedNames.Split(type.ArnTemplate), "Partition");
-        w.Line($"public static global::PolicyAsCode.ResourceArn {member}({parameters}) => new({expression});");
+        w.WriteLine($"public static global::PolicyAsCode.ResourceArn {member}({parameters}) => new({expression});");
     }
 
     /// <summary>The parameter list and the string expression for a name with placeholders.</summary>
@@ -217,19 +217,19 @@ internal static class TypedMemberWriter
         _ => level.ToString(),
     };
 
-    private static void Header(CodeWriter w, ServiceCatalogue catalogue)
+    private static void Header(IndentedWriter w, ServiceCatalogue catalogue)
     {
-        w.Line("// <auto-generated/>");
-        w.Line($"// Written by src/tools/typed-members from {catalogue.DataSource}. Do not edit.");
-        w.Line("#nullable enable");
-        w.Line();
+        w.WriteLine("// <auto-generated/>");
+        w.WriteLine($"// Written by src/tools/typed-members from {catalogue.DataSource}. Do not edit.");
+        w.WriteLine("#nullable enable");
+        w.WriteLine();
     }
 
-    private static void Doc(CodeWriter w, string text)
+    private static void Doc(IndentedWriter w, string text)
     {
         // Descriptions come from AWS's documentation; escape everything but the <c> tags this writer adds.
         string escaped = Escape(text).Replace("&lt;c&gt;", "<c>").Replace("&lt;/c&gt;", "</c>");
-        w.Line($"/// <summary>{escaped.Replace("\r", " ").Replace("\n", " ")}</summary>");
+        w.WriteLine($"/// <summary>{escaped.Replace("\r", " ").Replace("\n", " ")}</summary>");
     }
 
     private static string Escape(string text) => SecurityElement.Escape(text) ?? "";
