@@ -188,11 +188,13 @@ public static class Authorizer
     {
         ref readonly var fields = ref request.ResourceFields;
         if (!fields.IsValid) return false;
-        string resource = request.Resource;
-        string service = fields.Service(resource);
-        string resourcePart = fields.Resource(resource);
-        return (service == "iam" && resourcePart.StartsWith("role/", StringComparison.Ordinal)
+        // Compared in place: a decision allocates nothing.
+        var resource = request.Resource.AsSpan();
+        fields.GetRange(request.Resource, 2, out int serviceStart, out int serviceEnd);
+        var service = resource[serviceStart..serviceEnd];
+        var resourcePart = resource[fields.ResourceStart..];
+        return (service.SequenceEqual("iam") && resourcePart.StartsWith("role/", StringComparison.Ordinal)
                 && request.Action.StartsWith("sts:", StringComparison.OrdinalIgnoreCase))
-            || (service == "kms" && resourcePart.StartsWith("key/", StringComparison.Ordinal));
+            || (service.SequenceEqual("kms") && resourcePart.StartsWith("key/", StringComparison.Ordinal));
     }
 }
