@@ -207,15 +207,9 @@ internal sealed class DslInterpreter
                 {
                     var step = (PrincipalStepValue)receiver!;
                     var principals = Principals(args[0]);
-                    if (name == "For")
+                    if (name is "For" or "ForAllExcept")
                     {
-                        bool everyone = principals.Any(p => p.IsEveryone);
-                        return new StepValue(step.Draft with { Draft = step.Draft.Draft.WithPrincipals(everyone ? [] : principals.Select(p => p.Id!), everyone, false) });
-                    }
-                    if (name == "ForAllExcept")
-                    {
-                        if (principals.Any(p => p.IsEveryone)) throw new DslException("ForAllExcept cannot except everyone.");
-                        return new StepValue(step.Draft with { Draft = step.Draft.Draft.WithPrincipals(principals.Select(p => p.Id!), false, true) });
+                        return new StepValue(step.Draft with { Draft = step.Draft.Draft.WithPrincipals(principals, notPrincipal: name == "ForAllExcept") });
                     }
                     throw NotEvaluable(invocation);
                 }
@@ -287,12 +281,7 @@ internal sealed class DslInterpreter
             }
             case "AttachArn":
             {
-                string arn = String(args[0].Value);
-                if (!Arn.TryParse(arn, out var parsed, out var error) || parsed!.Service != "iam" || !parsed.Resource.StartsWith("policy/", StringComparison.Ordinal))
-                {
-                    throw new DslException(error ?? $"'{arn}' is not a managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME).");
-                }
-                return value with { Draft = value.Draft.Attach(new AttachedPolicy(parsed.Resource.Substring(parsed.Resource.LastIndexOf('/') + 1), arn)) };
+                return value with { Draft = value.Draft.AttachArn(String(args[0].Value)) };
             }
             case "Inline":
             {
@@ -364,13 +353,7 @@ internal sealed class DslInterpreter
             _ => Values(invocation.Arguments[0]),
         };
         if (values.Length == 0) throw new DslException($"A condition on {key.Name} needs at least one value.");
-        string name = baseOperator;
-        if (baseOperator != "Null")
-        {
-            if (key.IfExists) name += "IfExists";
-            if (key.Qualifier != SetQualifier.None) name = key.Qualifier + ":" + name;
-        }
-        return new Condition(ConditionOperator.Parse(name), key.Name, EquatableArray.Create(values));
+        return new Condition(ConditionOperator.Compose(baseOperator, key.Qualifier, key.IfExists), key.Name, EquatableArray.Create(values));
     }
 
     private string[] Values(IArgumentOperation argument)

@@ -182,6 +182,21 @@ public sealed class ConditionOperator : IEquatable<ConditionOperator>
         return true;
     }
 
+    /// <summary>
+    /// The operator written for a base operator with a set qualifier and <c>IfExists</c>, e.g. <c>StringLike</c> →
+    /// <c>ForAnyValue:StringLikeIfExists</c>. <c>Null</c> takes neither, and stays <c>Null</c>.
+    /// </summary>
+    public static ConditionOperator Compose(string baseOperator, SetQualifier qualifier, bool ifExists)
+    {
+        string name = baseOperator;
+        if (baseOperator != nameof(ConditionOperatorKind.Null))
+        {
+            if (ifExists) name += IfExistsSuffix;
+            if (qualifier != SetQualifier.None) name = qualifier + ":" + name;
+        }
+        return Parse(name);
+    }
+
     /// <summary>The family of a base operator.</summary>
     public static ConditionOperatorFamily FamilyOf(ConditionOperatorKind kind) => kind switch
     {

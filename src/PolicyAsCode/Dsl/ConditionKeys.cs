@@ -27,30 +27,19 @@ public abstract class ConditionKey
 
     /// <summary>The key must be present: <c>"Null": {"key": "false"}</c>.</summary>
     [global::PolicyAsCode.Generation.DslOperator("Null")]
-    public Condition Exists() => Make("Null", ["false"], allowSuffixes: false);
+    public Condition Exists() => Make("Null", ["false"]);
 
     /// <summary>The key must be absent: <c>"Null": {"key": "true"}</c>.</summary>
     [global::PolicyAsCode.Generation.DslOperator("Null")]
-    public Condition IsAbsent() => Make("Null", ["true"], allowSuffixes: false);
+    public Condition IsAbsent() => Make("Null", ["true"]);
 
     /// <inheritdoc/>
     public override string ToString() => Name;
 
-    private protected Condition Make(string baseOperator, string[] values, bool allowSuffixes = true)
+    private protected Condition Make(string baseOperator, string[] values)
     {
         if (values is null || values.Length == 0) throw new ArgumentException($"A condition on {Name} needs at least one value.", nameof(values));
-        string name = baseOperator;
-        if (allowSuffixes)
-        {
-            if (IsIfExists) name += "IfExists";
-            name = Qualifier switch
-            {
-                SetQualifier.ForAllValues => "ForAllValues:" + name,
-                SetQualifier.ForAnyValue => "ForAnyValue:" + name,
-                _ => name,
-            };
-        }
-        return new Condition(ConditionOperator.Parse(name), Name, EquatableArray.Create(values));
+        return new Condition(ConditionOperator.Compose(baseOperator, Qualifier, IsIfExists), Name, EquatableArray.Create(values));
     }
 }
 

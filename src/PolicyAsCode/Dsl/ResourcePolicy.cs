@@ -35,14 +35,10 @@ public sealed class ResourcePolicy : PolicyBase
 
         /// <summary>For these principals (<c>Principal</c>).</summary>
         public ResourceStep<ResourcePolicy> For(params Principal[] principals)
-        {
-            bool everyone = principals.Any(p => p.Spec.IsEveryone);
-            var ids = principals.Where(p => !p.Spec.IsEveryone).Select(p => p.Spec.Id!);
-            return new(_draft.WithPrincipals(everyone ? [] : ids, everyone, false), d => new ResourcePolicy(d));
-        }
+            => new(_draft.WithPrincipals(principals.Select(p => p.Spec), notPrincipal: false), d => new ResourcePolicy(d));
 
         /// <summary>For everyone but these principals (<c>NotPrincipal</c>; AWS recommends a condition on <c>aws:PrincipalArn</c> instead).</summary>
         public ResourceStep<ResourcePolicy> ForAllExcept(params Principal[] principals)
-            => new(_draft.WithPrincipals(principals.Select(p => p.Spec.Id ?? throw new DslException("ForAllExcept cannot except everyone.")), false, true), d => new ResourcePolicy(d));
+            => new(_draft.WithPrincipals(principals.Select(p => p.Spec), notPrincipal: true), d => new ResourcePolicy(d));
     }
 }

@@ -42,14 +42,7 @@ public sealed class Role
     public Role Attach(AwsManagedPolicy policy) => new(Draft.Attach(new AttachedPolicy(policy.Name, policy.Arn)), _attachedDeclared);
 
     /// <summary>Attaches an existing managed policy by ARN.</summary>
-    public Role AttachArn(string policyArn)
-    {
-        if (!PolicyAsCode.Arn.TryParse(policyArn, out var arn, out var error) || arn!.Service != "iam" || !arn.Resource.StartsWith("policy/", StringComparison.Ordinal))
-        {
-            throw new DslException(error ?? $"'{policyArn}' is not a managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME).");
-        }
-        return new(Draft.Attach(new AttachedPolicy(arn.Resource.Substring(arn.Resource.LastIndexOf('/') + 1), policyArn)), _attachedDeclared);
-    }
+    public Role AttachArn(string policyArn) => new(Draft.AttachArn(policyArn), _attachedDeclared);
 
     /// <summary>Adds an inline policy.</summary>
     public Role Inline(string name, IdentityPolicy policy) => new(Draft.WithInline(name, policy.Document), _attachedDeclared);

@@ -61,6 +61,18 @@ public sealed record PolicyDraft(EquatableArray<Statement> Statements)
         return Replace(last with { Principal = element });
     }
 
+    /// <summary>
+    /// Adds the principals of <c>For(...)</c> (or, with <paramref name="notPrincipal"/>, <c>ForAllExcept(...)</c>) to the
+    /// last statement; <see cref="PrincipalSpec.Everyone"/> makes it <c>"Principal": "*"</c>.
+    /// </summary>
+    public PolicyDraft WithPrincipals(IEnumerable<PrincipalSpec> principals, bool notPrincipal)
+    {
+        var list = principals.ToList();
+        bool everyone = list.Any(p => p.IsEveryone);
+        if (everyone && notPrincipal) throw new DslException("ForAllExcept cannot except everyone.");
+        return WithPrincipals(everyone ? [] : list.Select(p => p.Id!), everyone, notPrincipal);
+    }
+
     /// <summary>Adds conditions to the last statement (<c>When(...)</c>); all conditions of a statement must hold.</summary>
     public PolicyDraft WithConditions(IEnumerable<Condition> conditions)
     {

@@ -66,6 +66,16 @@ public sealed record RoleDraft
         return this with { Attached = EquatableArray.Create([.. Attached, policy]) };
     }
 
+    /// <summary>Attaches an existing managed policy by its ARN (<c>arn:aws:iam::ACCOUNT:policy/PATH/NAME</c>).</summary>
+    public RoleDraft AttachArn(string policyArn)
+    {
+        if (!PolicyAsCode.Arn.TryParse(policyArn ?? "", out var arn, out var error) || arn!.Service != "iam" || !arn.Resource.StartsWith("policy/", StringComparison.Ordinal))
+        {
+            throw new DslException(error ?? $"'{policyArn}' is not a managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME).");
+        }
+        return Attach(new AttachedPolicy(arn.Resource.Substring(arn.Resource.LastIndexOf('/') + 1), policyArn!));
+    }
+
     /// <summary>Adds an inline policy.</summary>
     public RoleDraft WithInline(string name, PolicyDocument document)
     {
