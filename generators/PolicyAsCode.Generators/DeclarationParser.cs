@@ -15,7 +15,11 @@ internal static class DeclarationParser
     private static readonly Regex s_policyName = new(@"^[\w+=,.@-]{1,128}$", RegexOptions.CultureInvariant);
     private static readonly Regex s_roleName = new(@"^[\w+=,.@-]{1,64}$", RegexOptions.CultureInvariant);
 
-    public static DeclarationSpec Parse(GeneratorAttributeSyntaxContext context, DeclarationKind kind, CancellationToken cancellationToken)
+    /// <param name="context">The declaration.</param>
+    /// <param name="kind">What the attribute declares.</param>
+    /// <param name="cancellationToken">Cancels the parse.</param>
+    /// <param name="readMembers">Collects the syntax of every member whose value the evaluation read.</param>
+    public static DeclarationSpec Parse(GeneratorAttributeSyntaxContext context, DeclarationKind kind, CancellationToken cancellationToken, ICollection<SyntaxNode>? readMembers = null)
     {
         var symbol = context.TargetSymbol;
         // Declaration-level diagnostics go on the member's name: the whole node would also cover its attributes and value.
@@ -72,7 +76,7 @@ internal static class DeclarationParser
                     $"Make {string.Join(".", containing.Types.Select(t => t.Name))} partial (and its containing types) to get the compiled evaluator of '{memberName}'; its JSON is generated either way.", location));
             }
 
-            var value = new DslInterpreter(context.SemanticModel.Compilation, context.SemanticModel, cancellationToken).EvaluateMember(symbol);
+            var value = new DslInterpreter(context.SemanticModel.Compilation, context.SemanticModel, cancellationToken) { ReadMembers = readMembers }.EvaluateMember(symbol);
             switch (value)
             {
                 case DeclaredPolicyValue declared when kind == DeclarationKind.ManagedPolicy:

@@ -35,6 +35,9 @@ internal sealed class DslInterpreter
         _cancellationToken = cancellationToken;
     }
 
+    /// <summary>Collects the syntax of every member whose value is read, for <see cref="DeclarationCache"/>.</summary>
+    public ICollection<SyntaxNode>? ReadMembers { get; init; }
+
     /// <summary>Evaluates the value of a declared member (a property's expression body or getter, a field's initializer).</summary>
     /// <param name="member">The member.</param>
     /// <param name="reference">Where the member is read, when it is read from another member's value.</param>
@@ -47,6 +50,7 @@ internal sealed class DslInterpreter
             var source = member is IPropertySymbol { PartialImplementationPart: { } implementation } ? implementation : member;
             var syntax = source.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken)
                 ?? throw new EvaluationException($"'{member.Name}' has no source to evaluate.", null);
+            ReadMembers?.Add(syntax);
             var expression = DeclarationSyntax.ValueOf(syntax)
                 ?? throw new EvaluationException($"'{member.Name}' must be written as '=> expression' or '= expression' (or a getter that only returns an expression) so that it can be evaluated at compile time.",
                     syntax is Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { AccessorList: { } accessors } ? accessors : syntax);

@@ -35,12 +35,20 @@ public sealed class PolicyGenerator : IIncrementalGenerator
         public const string Collected = nameof(Collected);
     }
 
+    // One cache per generator instance (per project): after an edit, declarations whose inputs did not change are not
+    // evaluated again.
+    private readonly DeclarationCache _cache = new();
+
+    /// <summary>How many declarations this instance has evaluated rather than taken from its cache (for tests).</summary>
+    internal int Evaluations => _cache.Evaluations;
+
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var managed = Declarations(context, "PolicyAsCode.ManagedPolicyAttribute", DeclarationKind.ManagedPolicy, TrackingNames.ManagedPolicies);
-        var resource = Declarations(context, "PolicyAsCode.ResourcePolicyAttribute", DeclarationKind.ResourcePolicy, TrackingNames.ResourcePolicies);
-        var roles = Declarations(context, "PolicyAsCode.RoleAttribute", DeclarationKind.Role, TrackingNames.Roles);
+        var cache = _cache;
+        var managed = Declarations(context, cache, "PolicyAsCode.ManagedPolicyAttribute", DeclarationKind.ManagedPolicy, TrackingNames.ManagedPolicies);
+        var resource = Declarations(context, cache, "PolicyAsCode.ResourcePolicyAttribute", DeclarationKind.ResourcePolicy, TrackingNames.ResourcePolicies);
+        var roles = Declarations(context, cache, "PolicyAsCode.RoleAttribute", DeclarationKind.Role, TrackingNames.Roles);
 
         foreach (var declarations in new[] { managed, resource, roles })
         {
@@ -78,10 +86,10 @@ public sealed class PolicyGenerator : IIncrementalGenerator
         foreach (var diagnostic in diagnostics) context.ReportDiagnostic(diagnostic.ToDiagnostic(compilation));
     }
 
-    private static IncrementalValuesProvider<DeclarationSpec> Declarations(IncrementalGeneratorInitializationContext context, string attribute, DeclarationKind kind, string trackingName)
+    private static IncrementalValuesProvider<DeclarationSpec> Declarations(IncrementalGeneratorInitializationContext context, DeclarationCache cache, string attribute, DeclarationKind kind, string trackingName)
         => context.SyntaxProvider.ForAttributeWithMetadataName(
                 attribute,
                 static (node, _) => node is PropertyDeclarationSyntax or VariableDeclaratorSyntax,
-                (ctx, ct) => DeclarationParser.Parse(ctx, kind, ct))
+                (ctx, ct) => cache.Parse(ctx, kind, ct))
             .WithTrackingName(trackingName);
 }
