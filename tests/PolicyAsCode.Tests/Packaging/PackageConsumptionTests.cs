@@ -21,6 +21,7 @@ public sealed class PackageConsumptionTests(ITestOutputHelper output) : IDisposa
     // The assemblies of the package: Roslyn, MSBuild and System.Reflection.Metadata come from the compiler and MSBuild.
     private static readonly string[] s_assemblies =
     [
+        "analyzers/dotnet/cs/PolicyAsCode.CodeFixes.dll",
         "analyzers/dotnet/cs/PolicyAsCode.Generators.dll",
         "lib/net10.0/PolicyAsCode.Aws.dll",
         "lib/net10.0/PolicyAsCode.dll",

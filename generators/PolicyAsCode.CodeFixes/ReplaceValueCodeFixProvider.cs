@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+using System.Composition;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace PolicyAsCode.CodeFixes;
+
+/// <summary>
+/// Replaces an unknown service prefix, action or condition key written as a string literal with the rule engine's
+/// suggestion: <c>"s4:GetObject"</c> becomes <c>"s3:GetObject"</c>.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReplaceValueCodeFixProvider)), Shared]
+public sealed class ReplaceValueCodeFixProvider : CodeFixProvider
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ["PAC002", "PAC003", "PAC004", "PAC010"];
+
+    /// <inheritdoc/>
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    /// <inheritdoc/>
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null) return;
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Suggestion, out var suggestion) || string.IsNullOrEmpty(suggestion)
+                || !diagnostic.Properties.TryGetValue(DiagnosticProperties.Literal, out var literal) || literal != "true"
+                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not LiteralExpressionSyntax node
+                || !node.IsKind(SyntaxKind.StringLiteralExpression))
+            {
+                continue;
+            }
+            string title = $"Replace with '{suggestion}'";
+            context.RegisterCodeFix(CodeAction.Create(title,
+                _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(node,
+                    SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(suggestion!)).WithTriviaFrom(node)))),
+                equivalenceKey: nameof(ReplaceValueCodeFixProvider) + diagnostic.Id),
+                diagnostic);
+        }
+    }
+}
