@@ -25,7 +25,7 @@ internal static class CatalogueRules
     /// PAC002, PAC003, PAC004. Returns the catalogue actions the statement's Action element covers, expanded when first
     /// asked for, or null when they cannot be known (NotAction, <c>*</c>, or a wildcard in a service prefix).
     /// </summary>
-    private static CoveredActions? CheckActions(RuleContext context, ServiceCatalogue catalogue, Statement statement, int i)
+    internal static CoveredActions? CheckActions(RuleContext context, ServiceCatalogue catalogue, Statement statement, int i)
     {
         var element = statement.Action;
         var covered = element.IsNot ? null : new CoveredActions(catalogue);
@@ -94,7 +94,7 @@ internal static class CatalogueRules
     }
 
     /// <summary>The actions a statement covers: named ones at once, wildcard patterns expanded on first use.</summary>
-    private sealed class CoveredActions(ServiceCatalogue catalogue)
+    internal sealed class CoveredActions(ServiceCatalogue catalogue)
     {
         private readonly List<ActionInfo> _named = [];
         private readonly List<string> _patterns = [];
@@ -198,7 +198,7 @@ internal static class CatalogueRules
     }
 
     /// <summary>PAC010, PAC011, PAC012.</summary>
-    private static void CheckConditions(RuleContext context, ServiceCatalogue catalogue, Statement statement, int i, CoveredActions? actions)
+    internal static void CheckConditions(RuleContext context, ServiceCatalogue catalogue, Statement statement, int i, CoveredActions? actions)
     {
         var conditions = statement.Conditions;
         HashSet<string>? supported = null;
