@@ -205,6 +205,7 @@ internal static class CatalogueRules
         for (int c = 0; c < conditions.Count; c++)
         {
             var condition = conditions[c];
+            if (IsIdentityProviderKey(condition.Key)) continue;
             if (!catalogue.TryGetConditionKey(condition.Key, out var key))
             {
                 int colon = condition.Key.IndexOf(':');
@@ -226,6 +227,18 @@ internal static class CatalogueRules
             }
             CheckOperatorFits(context, condition, key, i, c);
         }
+    }
+
+    /// <summary>
+    /// A key of an OIDC identity provider, named after the provider's host (IAM User Guide, "Available keys for AWS OIDC
+    /// federation": <c>token.actions.githubusercontent.com:sub</c>, <c>accounts.google.com:aud</c>,
+    /// <c>cognito-identity.amazonaws.com:amr</c>). The Service Authorization Reference does not list them, and no service
+    /// prefix has a dot, so such a key is not judged against the catalogue.
+    /// </summary>
+    private static bool IsIdentityProviderKey(string key)
+    {
+        int colon = key.IndexOf(':');
+        return colon > 0 && key.LastIndexOf('.', colon - 1) >= 0;
     }
 
     private static HashSet<string> SupportedKeys(List<ActionInfo> actions)
