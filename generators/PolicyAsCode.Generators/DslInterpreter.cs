@@ -22,17 +22,23 @@ internal sealed class DslInterpreter
     private readonly Compilation _compilation;
     private readonly SemanticModel? _model;
     private readonly CancellationToken _cancellationToken;
+    private readonly bool _track;
     private readonly HashSet<ISymbol> _evaluating = new(SymbolEqualityComparer.Default);
     private int _depth;
 
     /// <param name="compilation">The compilation.</param>
     /// <param name="model">The semantic model the pipeline already has for the declaration's tree, reused when possible.</param>
     /// <param name="cancellationToken">Cancels the evaluation.</param>
-    public DslInterpreter(Compilation compilation, SemanticModel? model, CancellationToken cancellationToken)
+    /// <param name="trackSources">
+    /// Whether to record where each statement, value and condition is written (<see cref="DraftValue.Sources"/>), for the
+    /// analyzer to report findings on them; the generator does not need it.
+    /// </param>
+    public DslInterpreter(Compilation compilation, SemanticModel? model, CancellationToken cancellationToken, bool trackSources = false)
     {
         _compilation = compilation;
         _model = model;
         _cancellationToken = cancellationToken;
+        _track = trackSources;
     }
 
     /// <summary>Collects the syntax of every member whose value is read, for <see cref="DeclarationCache"/>.</summary>
@@ -176,36 +182,65 @@ internal sealed class DslInterpreter
                         DeclaredPolicyValue declared => declared.Draft,
                         _ => throw NotEvaluable(invocation),
                     };
-                    return name switch
+                    switch (name)
                     {
-                        "Allow" when args.Length == 0 => new EffectStepValue(draft, Effect.Allow),
-                        "Deny" when args.Length == 0 => new EffectStepValue(draft, Effect.Deny),
-                        "Allow" when draft.Kind == DeclarationKind.ManagedPolicy => new StepValue(draft with { Draft = draft.Draft.Start(Effect.Allow, Actions(args[0]), false) }),
-                        "Deny" when draft.Kind == DeclarationKind.ManagedPolicy => new StepValue(draft with { Draft = draft.Draft.Start(Effect.Deny, Actions(args[0]), false) }),
-                        "Allow" => new PrincipalStepValue(draft with { Draft = draft.Draft.Start(Effect.Allow, Actions(args[0]), false) }),
-                        "Deny" => new PrincipalStepValue(draft with { Draft = draft.Draft.Start(Effect.Deny, Actions(args[0]), false) }),
-                        "When" => draft with { Draft = draft.Draft.WithConditions(Conditions(args[0])) },
-                        "Named" => draft with { Draft = draft.Draft.WithSid(String(args[0].Value)) },
-                        _ => throw NotEvaluable(invocation),
-                    };
+                        case "Allow" when args.Length == 0:
+                            return new EffectStepValue(draft, Effect.Allow);
+                        case "Deny" when args.Length == 0:
+                            return new EffectStepValue(draft, Effect.Deny);
+                        case "Allow" or "Deny":
+                        {
+                            var started = Start(draft, invocation, name == "Allow" ? Effect.Allow : Effect.Deny, args[0], notAction: false);
+                            return draft.Kind == DeclarationKind.ManagedPolicy ? new StepValue(started) : new PrincipalStepValue(started);
+                        }
+                        case "When":
+                        {
+                            var conditions = Conditions(args[0]);
+                            return Update(draft with { Draft = draft.Draft.WithConditions(conditions.Select(c => c.Condition)) },
+                                s => s with { Conditions = s.Conditions.AddRange(conditions.Select(c => c.Source!)) });
+                        }
+                        case "Named":
+                        {
+                            string sid = String(args[0].Value);
+                            return Update(draft with { Draft = draft.Draft.WithSid(sid) }, s => s with { Sid = SourceSpans.Of(sid, args[0]) });
+                        }
+                        case "Include":
+                        {
+                            var included = Evaluate(args[0].Value) switch
+                            {
+                                DraftValue value => value,
+                                DeclaredPolicyValue declared => declared.Draft,
+                                _ => throw new EvaluationException("Include takes a policy: a declared policy, or one written with Policy.Identity() or Policy.Resource().", args[0].Syntax),
+                            };
+                            var next = draft with { Draft = draft.Draft.Include(included.Draft) };
+                            if (!_track) return next;
+                            // Included statements are reported on the argument that brings them in (PAC001 on Include(bucketPolicy)).
+                            var at = StatementSource.At(args[0].Syntax.GetLocation());
+                            return next with { Sources = draft.Sources.AddRange(Enumerable.Repeat(at, included.Draft.Statements.Count)) };
+                        }
+                        default:
+                            throw NotEvaluable(invocation);
+                    }
                 }
                 case "PolicyAsCode.EffectStep<TPolicy>":
                 {
                     var step = (EffectStepValue)receiver!;
                     return name == "AllExcept"
-                        ? new StepValue(step.Draft with { Draft = step.Draft.Draft.Start(step.Effect, Actions(args[0]), true) })
+                        ? new StepValue(Start(step.Draft, invocation, step.Effect, args[0], notAction: true))
                         : throw NotEvaluable(invocation);
                 }
                 case "PolicyAsCode.ResourceStep<TPolicy>":
                 {
                     var step = (StepValue)receiver!;
-                    return name switch
-                    {
-                        "On" => step.Draft with { Draft = step.Draft.Draft.WithResources(Resources(args[0]), false) },
-                        "OnAll" => step.Draft with { Draft = step.Draft.Draft.WithResources(["*"], false) },
-                        "OnAllExcept" => step.Draft with { Draft = step.Draft.Draft.WithResources(Resources(args[0]), true) },
-                        _ => throw NotEvaluable(invocation),
-                    };
+                    if (name is not ("On" or "OnAll" or "OnAllExcept")) throw NotEvaluable(invocation);
+                    var resources = name == "OnAll" ? [new Item("*", invocation)] : Resources(args[0]);
+                    var call = _track ? SourceSpans.NameThroughArguments(invocation.Syntax) : null;
+                    return Update(step.Draft with { Draft = step.Draft.Draft.WithResources(resources.Select(r => (string)r.Value), name == "OnAllExcept") },
+                        s => s with
+                        {
+                            ResourceCall = call,
+                            Resources = name == "OnAll" ? [new ValueSource("*", call!, false)] : [.. resources.Select(r => SourceSpans.Of(r.Value, r.Origin))],
+                        });
                 }
                 case "PolicyAsCode.ResourcePolicy.PrincipalStep":
                 {
@@ -213,7 +248,12 @@ internal sealed class DslInterpreter
                     var principals = Principals(args[0]);
                     if (name is "For" or "ForAllExcept")
                     {
-                        return new StepValue(step.Draft with { Draft = step.Draft.Draft.WithPrincipals(principals, notPrincipal: name == "ForAllExcept") });
+                        var next = step.Draft with { Draft = step.Draft.Draft.WithPrincipals(principals.Select(p => (PrincipalSpec)p.Value), notPrincipal: name == "ForAllExcept") };
+                        return new StepValue(Update(next, s => s with
+                        {
+                            PrincipalCall = SourceSpans.NameThroughArguments(invocation.Syntax),
+                            Principals = [.. principals.Where(p => ((PrincipalSpec)p.Value).Id is not null).Select(p => SourceSpans.Of(((PrincipalSpec)p.Value).Id!, p.Origin))],
+                        }));
                     }
                     throw NotEvaluable(invocation);
                 }
@@ -268,8 +308,24 @@ internal sealed class DslInterpreter
                 var principals = Principals(args[0]);
                 if (principals.Count == 0) throw new DslException("TrustedBy needs at least one principal.");
                 var draft = value.Draft;
-                foreach (var principal in principals) draft = draft.TrustedBy(principal);
-                return value with { Draft = draft };
+                var sources = value.TrustSources;
+                foreach (var item in principals)
+                {
+                    var principal = (PrincipalSpec)item.Value;
+                    draft = draft.TrustedBy(principal);
+                    if (_track)
+                    {
+                        // A trust statement is written as its principal: every part of it is reported there.
+                        var at = item.Origin.Syntax.GetLocation();
+                        sources = sources.Add(new StatementSource(at)
+                        {
+                            Actions = [new ValueSource(principal.AssumeAction, at, false)],
+                            PrincipalCall = at,
+                            Principals = principal.Id is { } id ? [new ValueSource(id, at, false)] : [],
+                        });
+                    }
+                }
+                return value with { Draft = draft, TrustSources = sources };
             }
             case "Attach":
             {
@@ -291,13 +347,13 @@ internal sealed class DslInterpreter
             {
                 string inlineName = String(args[0].Value);
                 var policy = Evaluate(args[1].Value);
-                var document = policy switch
+                var (document, source) = policy switch
                 {
-                    DeclaredPolicyValue declared => declared.Draft.Draft.ToDocument(),
-                    DraftValue draft => draft.Draft.ToDocument(),
+                    DeclaredPolicyValue declared => (declared.Draft.Draft.ToDocument(), new InlineSource(inlineName, [], Declared: true)),
+                    DraftValue draft => (draft.Draft.ToDocument(), new InlineSource(inlineName, draft.Sources, Declared: false)),
                     _ => throw new EvaluationException("Inline takes an identity policy.", args[1].Syntax),
                 };
-                return value with { Draft = value.Draft.WithInline(inlineName, document) };
+                return value with { Draft = value.Draft.WithInline(inlineName, document), Inlines = _track ? value.Inlines.Add(source) : value.Inlines };
             }
             case "PermissionsBoundary":
             {
@@ -333,9 +389,9 @@ internal sealed class DslInterpreter
             case "Service": return PrincipalSpec.Service(Arg(0));
             case "Saml": return PrincipalSpec.Saml(Arg(0), Arg(1));
             case "GitHubActions": return PrincipalSpec.GitHubActions(Arg(0), Arg(1), OptionalArg(2));
-            case "Provider": return PrincipalSpec.WebIdentity(Arg(0), Conditions(args[1]).ToArray());
+            case "Provider": return PrincipalSpec.WebIdentity(Arg(0), Conditions(args[1]).Select(c => c.Condition).ToArray());
             case "WithMfa": return principal!.WithMfa();
-            case "When": return principal!.WithConditions(Conditions(args[0]));
+            case "When": return principal!.WithConditions(Conditions(args[0]).Select(c => c.Condition));
         }
         throw NotEvaluable(invocation);
     }
@@ -348,33 +404,50 @@ internal sealed class DslInterpreter
         }
         var attribute = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "PolicyAsCode.Generation.DslOperatorAttribute");
         if (attribute?.ConstructorArguments.FirstOrDefault().Value is not string baseOperator) throw NotEvaluable(invocation);
-        string[] values = method.Name switch
+        List<Item> values = method.Name switch
         {
-            "Exists" => ["false"],
-            "IsAbsent" => ["true"],
-            "IsTrue" => ["true"],
-            "IsFalse" => ["false"],
+            "Exists" => [new Item("false", invocation)],
+            "IsAbsent" => [new Item("true", invocation)],
+            "IsTrue" => [new Item("true", invocation)],
+            "IsFalse" => [new Item("false", invocation)],
             _ => Values(invocation.Arguments[0]),
         };
-        if (values.Length == 0) throw new DslException($"A condition on {key.Name} needs at least one value.");
-        return new Condition(ConditionOperator.Compose(baseOperator, key.Qualifier, key.IfExists), key.Name, EquatableArray.Create(values));
+        if (values.Count == 0) throw new DslException($"A condition on {key.Name} needs at least one value.");
+        var condition = new Condition(ConditionOperator.Compose(baseOperator, key.Qualifier, key.IfExists), key.Name, EquatableArray.Create(values.Select(v => (string)v.Value).ToArray()));
+        if (!_track) return new ConditionValue(condition, null);
+        return new ConditionValue(condition, new ConditionSource(condition, SourceSpans.NameThroughArguments(invocation.Syntax), KeySource(invocation.Instance!, key.Name),
+            [.. values.Select(v => v.Origin == invocation ? new ValueSource(v.Value, invocation.Syntax.GetLocation(), false) : SourceSpans.Of(v.Value, v.Origin))], method));
     }
 
-    private string[] Values(IArgumentOperation argument)
+    /// <summary>Where a condition's key is written: the key expression without IfExists()/ForAnyValue/ForAllValues, or the string it is created from.</summary>
+    private static ValueSource KeySource(IOperation instance, string name)
     {
-        var value = Evaluate(argument.Value);
-        var items = value is object[] array ? array : [value];
-        return items.Select(v => v switch
+        var operation = instance;
+        while (true)
+        {
+            if (operation is IInvocationOperation { TargetMethod.Name: "IfExists", Instance: { } receiver }) operation = receiver;
+            else if (operation is IPropertyReferenceOperation { Property.Name: "ForAnyValue" or "ForAllValues", Instance: { } key }) operation = key;
+            else break;
+        }
+        return operation is IObjectCreationOperation { Arguments.Length: 1 } creation
+            ? SourceSpans.Of(name, creation.Arguments[0])
+            : new ValueSource(name, operation.Syntax.GetLocation(), false);
+    }
+
+    private List<Item> Values(IArgumentOperation argument)
+        => Items(argument).Select(item => new Item(ConditionText(item.Value, argument), item.Origin)).ToList();
+
+    private static string ConditionText(object value, IArgumentOperation argument)
+        => value switch
         {
             string s => s,
             ResourceValue r => r.Value,
             IamActionValue a => a.Value,
             decimal d => d.ToString(CultureInfo.InvariantCulture),
-            int or long or double or float => System.Convert.ToDecimal(v, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
+            int or long or double or float => System.Convert.ToDecimal(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
             DateValue date => date.Value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             _ => throw new EvaluationException("This condition value cannot be evaluated at compile time.", argument.Syntax),
-        }).ToArray();
-    }
+        };
 
     private object ReadProperty(IPropertyReferenceOperation reference)
     {
@@ -421,6 +494,7 @@ internal sealed class DslInterpreter
     {
         if (!member.IsStatic || member.DeclaringSyntaxReferences.IsEmpty) throw NotEvaluable(reference);
         var value = EvaluateMember(member, reference);
+        if (_track) value = Relocate(value, reference.Syntax.GetLocation());
         var attribute = member.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "PolicyAsCode.ManagedPolicyAttribute");
         if (attribute is not null && value is DraftValue draft && attribute.ConstructorArguments.FirstOrDefault().Value is string name)
         {
@@ -508,22 +582,83 @@ internal sealed class DslInterpreter
         _ => throw new EvaluationException("A string that can be evaluated at compile time is expected here.", operation.Syntax),
     };
 
-    private IEnumerable<string> Actions(IArgumentOperation argument)
-        => Items(argument).Select(v => v is IamActionValue a ? a.Value : v is string s ? s : throw new EvaluationException("An action is expected here.", argument.Syntax));
-
-    private IEnumerable<string> Resources(IArgumentOperation argument)
-        => Items(argument).Select(v => v is ResourceValue r ? r.Value : v is string s ? s : throw new EvaluationException("A resource is expected here.", argument.Syntax));
-
-    private List<PrincipalSpec> Principals(IArgumentOperation argument)
-        => Items(argument).Select(v => v as PrincipalSpec ?? throw new EvaluationException("A principal is expected here.", argument.Syntax)).ToList();
-
-    private List<Condition> Conditions(IArgumentOperation argument)
-        => Items(argument).Select(v => v as Condition ?? throw new EvaluationException("A condition is expected here.", argument.Syntax)).ToList();
-
-    private object[] Items(IArgumentOperation argument)
+    /// <summary>Starts a statement (<c>Allow(...)</c>, <c>Deny(...)</c>, <c>AllExcept(...)</c>), recording where it and its actions are written.</summary>
+    private DraftValue Start(DraftValue draft, IInvocationOperation invocation, Effect effect, IArgumentOperation argument, bool notAction)
     {
-        var value = Evaluate(argument.Value);
-        return value as object[] ?? [value];
+        var actions = Actions(argument);
+        var next = draft with { Draft = draft.Draft.Start(effect, actions.Select(a => (string)a.Value), notAction) };
+        if (!_track) return next;
+        return next with
+        {
+            Sources = draft.Sources.Add(new StatementSource(SourceSpans.NameThroughArguments(invocation.Syntax))
+            {
+                Actions = [.. actions.Select(a => SourceSpans.Of(a.Value, a.Origin))],
+            }),
+        };
+    }
+
+    /// <summary>Records where a change to the last statement is written.</summary>
+    private DraftValue Update(DraftValue value, Func<StatementSource, StatementSource> update)
+    {
+        if (!_track || value.Sources.IsEmpty) return value;
+        int last = value.Sources.Length - 1;
+        return value with { Sources = value.Sources.SetItem(last, update(value.Sources[last])) };
+    }
+
+    /// <summary>A value read from another member: its parts are reported on the expression that reads it.</summary>
+    private static object Relocate(object value, Location at) => value switch
+    {
+        DraftValue draft => draft with { Sources = [.. draft.Sources.Select(_ => StatementSource.At(at))] },
+        DeclaredPolicyValue declared => declared with { Draft = (DraftValue)Relocate(declared.Draft, at) },
+        RoleValue role => role with
+        {
+            TrustSources = [.. role.TrustSources.Select(_ => StatementSource.At(at))],
+            Inlines = [.. role.Inlines.Select(i => i with { Statements = [.. i.Statements.Select(_ => StatementSource.At(at))] })],
+        },
+        ConditionValue condition => condition with { Source = ConditionAt(condition.Condition, at) },
+        object[] items => items.Select(item => Relocate(item, at)).ToArray(),
+        _ => value,
+    };
+
+    private static ConditionSource ConditionAt(Condition condition, Location at)
+        => new(condition, at, new ValueSource(condition.Key, at, false), [], null);
+
+    private List<Item> Actions(IArgumentOperation argument)
+        => Items(argument).Select(i => new Item(i.Value is IamActionValue a ? a.Value : i.Value is string s ? s : throw new EvaluationException("An action is expected here.", argument.Syntax), i.Origin)).ToList();
+
+    private List<Item> Resources(IArgumentOperation argument)
+        => Items(argument).Select(i => new Item(i.Value is ResourceValue r ? r.Value : i.Value is string s ? s : throw new EvaluationException("A resource is expected here.", argument.Syntax), i.Origin)).ToList();
+
+    private List<Item> Principals(IArgumentOperation argument)
+        => Items(argument).Select(i => i.Value is PrincipalSpec ? i : throw new EvaluationException("A principal is expected here.", argument.Syntax)).ToList();
+
+    /// <summary>The conditions of an argument, each with where it is written (its own source, or the expression it comes from).</summary>
+    private List<ConditionValue> Conditions(IArgumentOperation argument)
+        => Items(argument).Select(i => i.Value is ConditionValue c
+            ? (_track && c.Source is null ? c with { Source = ConditionAt(c.Condition, i.Origin.Syntax.GetLocation()) } : c)
+            : throw new EvaluationException("A condition is expected here.", argument.Syntax)).ToList();
+
+    /// <summary>
+    /// The values of a <c>params</c> or list argument, each with the expression it comes from: the element written in the
+    /// array or collection expression, or the whole argument when it evaluates to a list.
+    /// </summary>
+    private List<Item> Items(IArgumentOperation argument)
+    {
+        var value = argument.Value;
+        var elements = value switch
+        {
+            IArrayCreationOperation { Initializer: { } initializer } when value.Type?.TypeKind != TypeKind.Error => initializer.ElementValues,
+            ICollectionExpressionOperation collection when value.Type?.TypeKind != TypeKind.Error => collection.Elements,
+            _ => default,
+        };
+        if (!elements.IsDefault)
+        {
+            var items = new List<Item>(elements.Length);
+            foreach (var element in elements) items.Add(new Item(Evaluate(element), element));
+            return items;
+        }
+        var evaluated = Evaluate(value);
+        return evaluated is object[] array ? array.Select(v => new Item(v, value)).ToList() : [new Item(evaluated, value)];
     }
 
     /// <summary>Whether a type is a typed catalogue class (<c>PolicyAsCode.Aws.S3</c>, <c>S3.Keys</c>, <c>S3.Arn</c>, <c>Keys.Aws</c>).</summary>
@@ -607,12 +742,26 @@ internal sealed class EvaluationException(string message, SyntaxNode? syntax, st
 internal sealed record IamActionValue(string Value);
 internal sealed record ResourceValue(string Value);
 internal sealed record KeyValue(string Name, SetQualifier Qualifier, bool IfExists);
-internal sealed record DraftValue(DeclarationKind Kind, PolicyDraft Draft);
+internal sealed record DraftValue(DeclarationKind Kind, PolicyDraft Draft)
+{
+    /// <summary>Where each statement is written, one per statement, when the interpreter tracks sources; otherwise empty.</summary>
+    public ImmutableArray<StatementSource> Sources { get; init; } = ImmutableArray<StatementSource>.Empty;
+}
 internal sealed record StepValue(DraftValue Draft);
 internal sealed record EffectStepValue(DraftValue Draft, Effect Effect);
 internal sealed record PrincipalStepValue(DraftValue Draft);
-internal sealed record RoleValue(RoleDraft Draft, EquatableArray<string> AttachedDeclared);
+internal sealed record RoleValue(RoleDraft Draft, EquatableArray<string> AttachedDeclared)
+{
+    /// <summary>Where each trust statement is written, when tracked.</summary>
+    public ImmutableArray<StatementSource> TrustSources { get; init; } = ImmutableArray<StatementSource>.Empty;
+
+    /// <summary>Where each inline policy is written, when tracked.</summary>
+    public ImmutableArray<InlineSource> Inlines { get; init; } = ImmutableArray<InlineSource>.Empty;
+}
 internal sealed record DeclaredPolicyValue(string Name, DraftValue Draft);
 internal sealed record ManagedPolicyValue(string Name, string Arn);
 internal sealed record TimeSpanValue(double Seconds);
 internal sealed record DateValue(DateTimeOffset Value);
+
+/// <summary>One value of a list argument and the expression it comes from.</summary>
+internal readonly record struct Item(object Value, IOperation Origin);

@@ -11,6 +11,7 @@ internal sealed class TypedCatalogue
     private static readonly Lazy<TypedCatalogue> s_instance = new(() => new TypedCatalogue(ServiceCatalogue.Default));
     private readonly Dictionary<string, TypedServiceMembers> _services = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyDictionary<string, ConditionKeyInfo>> _globalKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _actionMembers = new(StringComparer.OrdinalIgnoreCase);
 
     private TypedCatalogue(ServiceCatalogue catalogue)
     {
@@ -18,6 +19,7 @@ internal sealed class TypedCatalogue
         {
             var members = TypedServiceMembers.For(service);
             _services[members.ClassName] = members;
+            foreach (var action in members.Actions) _actionMembers[action.Value.FullName] = members.ClassName + "." + action.Key;
         }
         foreach (var group in catalogue.GlobalConditionKeys.GroupBy(k => k.Name.Substring(0, k.Name.IndexOf(':'))))
         {
@@ -29,6 +31,9 @@ internal sealed class TypedCatalogue
     public static TypedCatalogue Instance => s_instance.Value;
 
     public TypedServiceMembers? Service(string className) => _services.TryGetValue(className, out var members) ? members : null;
+
+    /// <summary>The typed member of an action (<c>s3:GetObject</c> → <c>S3.GetObject</c>), the other way round from <see cref="Service"/>.</summary>
+    public string? ActionMember(string action) => _actionMembers.TryGetValue(action, out var member) ? member : null;
 
     public IReadOnlyDictionary<string, ConditionKeyInfo>? GlobalKeys(string className) => _globalKeys.TryGetValue(className, out var keys) ? keys : null;
 }

@@ -72,6 +72,16 @@ public sealed class IdentityPolicy : PolicyBase
 
     /// <summary>Gives the last statement an id (<c>Sid</c>).</summary>
     public IdentityPolicy Named(string sid) => new(Draft.WithSid(sid));
+
+    /// <summary>
+    /// Appends the statements of another policy, e.g. a shared set of denies: <c>Policy.Identity().Include(DenyOutsideOrg)</c>.
+    /// The statements are copied as they are; the analyzers report those an identity-based policy cannot have (a
+    /// resource-based policy's principals: PAC001).
+    /// </summary>
+    /// <param name="other">The policy whose statements to append.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
+    /// <exception cref="Dsl.DslException">A statement id of <paramref name="other"/> is already used in this policy.</exception>
+    public IdentityPolicy Include(PolicyBase other) => new(Draft.Include((other ?? throw new ArgumentNullException(nameof(other))).Draft));
 }
 
 /// <summary>A statement whose actions are set, waiting for its resources.</summary>

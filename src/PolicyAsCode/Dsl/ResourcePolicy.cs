@@ -26,6 +26,15 @@ public sealed class ResourcePolicy : PolicyBase
     /// <summary>Gives the last statement an id (<c>Sid</c>).</summary>
     public ResourcePolicy Named(string sid) => new(Draft.WithSid(sid));
 
+    /// <summary>
+    /// Appends the statements of another policy, as they are. Statements without principals (from an identity-based
+    /// policy) are reported by the analyzers (PAC005).
+    /// </summary>
+    /// <param name="other">The policy whose statements to append.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
+    /// <exception cref="Dsl.DslException">A statement id of <paramref name="other"/> is already used in this policy.</exception>
+    public ResourcePolicy Include(PolicyBase other) => new(Draft.Include((other ?? throw new ArgumentNullException(nameof(other))).Draft));
+
     /// <summary>A statement whose actions are set, waiting for its principals.</summary>
     public readonly struct PrincipalStep
     {

@@ -161,4 +161,30 @@ public class DslTests
         var trust = new PolicyAsCode.Rules.ValidationOptions(PolicyAsCode.Rules.PolicyKind.Trust) { Catalogue = PolicyAsCode.Catalogue.ServiceCatalogue.Default };
         Assert.Empty(PolicyAsCode.Rules.PolicyValidator.Validate(DelegateReadMyBucket.TrustPolicy, trust));
     }
+
+    [Fact]
+    public void Include_AppendsTheOtherPolicysStatementsInOrder()
+    {
+        var denies = Policy.Identity().Deny(S3.DeleteObject).On(S3.Arn.Object("my-bucket", "*")).Named("NoDeletes");
+        var policy = ReadMyBucket.Include(denies);
+        Assert.Equal([.. ReadMyBucket.Document.Statements, .. denies.Document.Statements], policy.Document.Statements);
+        Assert.Equal(2, ReadMyBucket.Document.Statements.Count);
+    }
+
+    [Fact]
+    public void Include_OfAResourcePolicyKeepsItsPrincipals_WhichTheRulesReportAsPAC001()
+    {
+        var bucket = Policy.Resource().Allow(S3.GetObject).For(Principal.Account(DevelopmentAccount)).On(S3.Arn.Object("my-bucket", "*"));
+        var policy = Policy.Identity().Include(bucket);
+        Assert.NotNull(Assert.Single(policy.Document.Statements).Principal);
+        Assert.Contains(PolicyAsCode.Rules.PolicyValidator.Validate(policy.Document, PolicyAsCode.Rules.PolicyKind.Identity), f => f.Id == "PAC001");
+    }
+
+    [Fact]
+    public void Include_OfAStatementIdAlreadyUsed_Throws()
+    {
+        var named = Policy.Identity().Allow(S3.GetObject).OnAll().Named("Read");
+        Assert.Contains("already used", Assert.Throws<DslException>(() => named.Include(named)).Message);
+        Assert.Throws<ArgumentNullException>(() => named.Include(null!));
+    }
 }

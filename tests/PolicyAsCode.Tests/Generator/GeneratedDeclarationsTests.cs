@@ -35,6 +35,36 @@ public class GeneratedDeclarationsTests
     }
 
     [Fact]
+    public async Task IncludedPolicies_EmitTheRuntimeJson()
+    {
+        var files = await GenerateAsync("""
+            public static partial class Composed
+            {
+                [ManagedPolicy("deny_outside_org")]
+                public static IdentityPolicy DenyOutsideOrg => Policy.Identity()
+                    .Deny(IamAction.All).OnAll().When(Keys.Aws.PrincipalOrgID.IsNot("o-a1b2c3d4e5")).Named("DenyOutsideOrg");
+
+                private static IdentityPolicy ListBucket => Policy.Identity().Allow(S3.ListBucket).On(S3.Arn.Bucket("my-bucket"));
+
+                [ManagedPolicy("reader")]
+                public static IdentityPolicy Reader => Policy.Identity()
+                    .Allow(S3.GetObject).On(S3.Arn.Object("my-bucket", "*"))
+                    .Include(DenyOutsideOrg)
+                    .Include(ListBucket)
+                    .Include(Policy.Identity().Allow(S3.GetObjectVersion).On(S3.Arn.Object("my-bucket", "*")));
+
+                [ResourcePolicy("bucket")]
+                public static ResourcePolicy Bucket => Policy.Resource()
+                    .Allow(S3.GetObject).For(Principal.Account("111122223333")).On(S3.Arn.Object("my-bucket", "*"))
+                    .Include(Policy.Resource().Deny(S3.DeleteObject).For(Principal.Everyone).On(S3.Arn.Object("my-bucket", "*")));
+            }
+            """);
+        Assert.Equal(4, System.Text.RegularExpressions.Regex.Count(files["reader.json"], "\"Effect\""));
+        Assert.Contains("\"Sid\": \"DenyOutsideOrg\"", files["reader.json"]);
+        Assert.Contains("\"s3:DeleteObject\"", files["bucket.json"]);
+    }
+
+    [Fact]
     public async Task NotActionAndNotResource_EmitTheRuntimeJson()
     {
         var files = await GenerateAsync("""

@@ -31,6 +31,18 @@ public class ConditionCatalogueRulesTests
             ["The condition key s4:prefix does not exist: there is no service s4"]);
     }
 
+    // IAM User Guide, "Available keys for AWS OIDC federation": keys named after the identity provider's host.
+    [Theory]
+    [InlineData("token.actions.githubusercontent.com:sub")]
+    [InlineData("accounts.google.com:aud")]
+    [InlineData("cognito-identity.amazonaws.com:amr")]
+    [InlineData("oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE:sub")]
+    public void KeyOfAnOidcIdentityProvider_DoesNotReportPAC010(string key)
+    {
+        var findings = Validate(WithCondition("{\"StringEquals\": {\"" + key + "\": \"x\"}}", "\"sts:AssumeRoleWithWebIdentity\"", "\"*\""), PolicyKind.Identity);
+        RuleAssert.DoesNotReport(findings, "PAC010");
+    }
+
     [Fact]
     public void UnknownKeyOfAKnownService_ReportsPAC010()
     {

@@ -105,6 +105,28 @@ public sealed record PolicyDraft(EquatableArray<Statement> Statements)
         return Replace(last with { Sid = sid });
     }
 
+    /// <summary>
+    /// Appends the statements of another policy (<c>Include(other)</c>), as they are: a resource-based policy's principals
+    /// come along, so including one in an identity-based policy is an error the rules report (PAC001).
+    /// </summary>
+    public PolicyDraft Include(PolicyDraft other)
+    {
+        if (other is null) throw new DslException("Include needs a policy.");
+        var statements = Statements;
+        foreach (var statement in other.Statements)
+        {
+            if (statement.Sid is { } sid)
+            {
+                foreach (var existing in statements)
+                {
+                    if (existing.Sid == sid) throw new DslException($"The Sid '{sid}' is already used in this policy; statement ids must be unique.");
+                }
+            }
+            statements = Append(statements, statement);
+        }
+        return new PolicyDraft(statements);
+    }
+
     /// <summary>The policy document (version 2012-10-17).</summary>
     public PolicyDocument ToDocument() => new(PolicyDocument.Version2012, null, Statements);
 

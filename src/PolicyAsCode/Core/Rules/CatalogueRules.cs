@@ -25,7 +25,7 @@ internal static class CatalogueRules
     /// PAC002, PAC003, PAC004. Returns the catalogue actions the statement's Action element covers, expanded when first
     /// asked for, or null when they cannot be known (NotAction, <c>*</c>, or a wildcard in a service prefix).
     /// </summary>
-    private static CoveredActions? CheckActions(RuleContext context, ServiceCatalogue catalogue, Statement statement, int i)
+    internal static CoveredActions? CheckActions(RuleContext context, ServiceCatalogue catalogue, Statement statement, int i)
     {
         var element = statement.Action;
         var covered = element.IsNot ? null : new CoveredActions(catalogue);
@@ -94,7 +94,7 @@ internal static class CatalogueRules
     }
 
     /// <summary>The actions a statement covers: named ones at once, wildcard patterns expanded on first use.</summary>
-    private sealed class CoveredActions(ServiceCatalogue catalogue)
+    internal sealed class CoveredActions(ServiceCatalogue catalogue)
     {
         private readonly List<ActionInfo> _named = [];
         private readonly List<string> _patterns = [];
@@ -198,13 +198,14 @@ internal static class CatalogueRules
     }
 
     /// <summary>PAC010, PAC011, PAC012.</summary>
-    private static void CheckConditions(RuleContext context, ServiceCatalogue catalogue, Statement statement, int i, CoveredActions? actions)
+    internal static void CheckConditions(RuleContext context, ServiceCatalogue catalogue, Statement statement, int i, CoveredActions? actions)
     {
         var conditions = statement.Conditions;
         HashSet<string>? supported = null;
         for (int c = 0; c < conditions.Count; c++)
         {
             var condition = conditions[c];
+            if (IsIdentityProviderKey(condition.Key)) continue;
             if (!catalogue.TryGetConditionKey(condition.Key, out var key))
             {
                 int colon = condition.Key.IndexOf(':');
@@ -226,6 +227,18 @@ internal static class CatalogueRules
             }
             CheckOperatorFits(context, condition, key, i, c);
         }
+    }
+
+    /// <summary>
+    /// A key of an OIDC identity provider, named after the provider's host (IAM User Guide, "Available keys for AWS OIDC
+    /// federation": <c>token.actions.githubusercontent.com:sub</c>, <c>accounts.google.com:aud</c>,
+    /// <c>cognito-identity.amazonaws.com:amr</c>). The Service Authorization Reference does not list them, and no service
+    /// prefix has a dot, so such a key is not judged against the catalogue.
+    /// </summary>
+    private static bool IsIdentityProviderKey(string key)
+    {
+        int colon = key.IndexOf(':');
+        return colon > 0 && key.LastIndexOf('.', colon - 1) >= 0;
     }
 
     private static HashSet<string> SupportedKeys(List<ActionInfo> actions)

@@ -237,7 +237,7 @@ internal static class GrammarRules
     }
 
     /// <summary>IAM User Guide, "IAM JSON policy elements: Resource" and "IAM identifiers" (ARN format).</summary>
-    private static void CheckArns(RuleContext context, ResourceElement resource, int i)
+    internal static void CheckArns(RuleContext context, ResourceElement resource, int i)
     {
         for (int k = 0; k < resource.Values.Count; k++)
         {

@@ -1,0 +1,258 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using PolicyAsCode.Catalogue;
+using PolicyAsCode.Rules;
+
+namespace PolicyAsCode.Generators.Analyzers;
+
+/// <summary>
+/// Runs the rule engine on every DSL declaration and reports each finding on the syntax that wrote it; checks action,
+/// ARN and condition-key constants written anywhere else; and suggests the typed member for action strings (PAC300).
+/// </summary>
+/// <remarks>
+/// <para>
+/// Declarations (<c>[ManagedPolicy]</c>, <c>[ResourcePolicy]</c>, <c>[Role]</c> on a static property or field of the
+/// matching type) are evaluated with the generator's <see cref="DslInterpreter"/>, tracking sources, and validated with
+/// <see cref="PolicyValidator"/>: a managed policy as an identity-based policy, a resource policy as resource-based, a
+/// role's trust policy as a trust policy and its inline policies as role inline policies. A declaration the interpreter
+/// cannot evaluate gets nothing here: the generator reports why (PAC2xx). <see cref="FindingLocator"/> maps findings to
+/// spans. Outside declarations, a constant string converted to <c>IamAction</c> or <c>ResourceArn</c>, or passed to a
+/// condition key's constructor, is judged by <see cref="ValueRules"/> (PAC002-PAC004, PAC007, PAC010).
+/// </para>
+/// <para>
+/// Contract with the code fixes, in <see cref="Diagnostic.Properties"/>:
+/// <list type="bullet">
+/// <item><c>Suggestion</c>: for any finding with suggestions (PAC002, PAC003, PAC013, PAC015, ...), the first one, as the
+/// full replacement value (<c>s3:GetObject</c> for <c>s3:GetObjet</c>).</item>
+/// <item><c>Literal</c> = <c>true</c>: the location is a string literal holding exactly the value the finding is about,
+/// so a fix may replace the literal with <c>Suggestion</c>. Without it the location is the expression (a typed member, a
+/// constant's name, an interpolation, the reference to another member) the value came from.</item>
+/// <item><c>JsonPath</c>: for declaration findings, the finding's path in the generated JSON.</item>
+/// <item>PAC300: location = the string literal; <c>TypedMember</c> = the member access to write (<c>S3.GetObject</c>),
+/// <c>Namespace</c> = <c>PolicyAsCode.Aws</c> (for a using directive).</item>
+/// <item>PAC001: location = the argument of the <c>Include(...)</c> that brought the principals in (or the
+/// <c>For(...)</c> call of an included policy written elsewhere).</item>
+/// <item>PAC013: location = the operator call on the key (<c>Is("alice")</c> in <c>Keys.Aws.Username.Is("alice")</c>);
+/// <c>Operator</c> = the DSL method to call instead (<c>IsIgnoringCase</c>, <c>IsNotIgnoringCase</c>).</item>
+/// </list>
+/// </para>
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class PolicyAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Names of the properties a diagnostic carries for code fixes.</summary>
+    public static class Properties
+    {
+        /// <summary>The first suggested replacement value.</summary>
+        public const string Suggestion = nameof(Suggestion);
+
+        /// <summary>"true" when the location is a string literal holding exactly the value.</summary>
+        public const string Literal = nameof(Literal);
+
+        /// <summary>The finding's JSON path in the declared policy.</summary>
+        public const string JsonPath = nameof(JsonPath);
+
+        /// <summary>PAC300: the typed member access, e.g. <c>S3.GetObject</c>.</summary>
+        public const string TypedMember = nameof(TypedMember);
+
+        /// <summary>PAC300: the namespace of the typed member.</summary>
+        public const string Namespace = nameof(Namespace);
+
+        /// <summary>PAC013: the DSL operator method to call instead.</summary>
+        public const string Operator = nameof(Operator);
+    }
+
+    private const string TypedNamespace = "PolicyAsCode.Aws";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => AnalyzerDescriptors.All;
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(static start =>
+        {
+            if (DslSymbols.Resolve(start.Compilation) is not { } symbols) return;
+            start.RegisterSymbolAction(c => AnalyzeDeclaration(c, symbols), SymbolKind.Property, SymbolKind.Field);
+            start.RegisterOperationAction(c => AnalyzeConversion(c, symbols), OperationKind.Conversion);
+            start.RegisterOperationAction(c => AnalyzeKeyCreation(c, symbols), OperationKind.ObjectCreation);
+        });
+    }
+
+    private static void AnalyzeDeclaration(SymbolAnalysisContext context, DslSymbols symbols)
+    {
+        var member = context.Symbol;
+        if (!member.IsStatic || symbols.DeclarationKindOf(member) is not { } kind) return;
+        var type = member switch { IPropertySymbol p => p.Type, IFieldSymbol f => f.Type, _ => null };
+        // The generator reports a declaration on the wrong member (PAC202); the compiler reports an unknown type.
+        if (!SymbolEqualityComparer.Default.Equals(type, symbols.DeclaredType(kind))) return;
+        if (member.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(context.CancellationToken) is not { } syntax) return;
+        var declaration = syntax switch
+        {
+            PropertyDeclarationSyntax property => property.Identifier.GetLocation(),
+            VariableDeclaratorSyntax variable => variable.Identifier.GetLocation(),
+            _ => syntax.GetLocation(),
+        };
+
+        var diagnostics = new List<Diagnostic>();
+        try
+        {
+            var value = new DslInterpreter(context.Compilation, null, context.CancellationToken, trackSources: true).EvaluateMember(member);
+            foreach (var (document, options, sources) in Policies(kind, value))
+            {
+                foreach (var finding in PolicyValidator.Validate(document, options))
+                {
+                    diagnostics.Add(Create(finding, FindingLocator.Locate(finding, document, sources, declaration), withJsonPath: true));
+                }
+            }
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception)
+        {
+            // Not evaluable (EvaluationException, DslException) or broken code: the generator or the compiler reports it,
+            // and an analyzer never throws into the compiler.
+            return;
+        }
+        foreach (var diagnostic in diagnostics) context.ReportDiagnostic(diagnostic);
+    }
+
+    /// <summary>The policies of an evaluated declaration, each with what to validate it as and where its statements are written.</summary>
+    private static IEnumerable<(PolicyDocument Document, ValidationOptions Options, ImmutableArray<StatementSource> Sources)> Policies(DeclarationKind kind, object value)
+    {
+        var catalogue = ServiceCatalogue.Default;
+        switch (value)
+        {
+            case DeclaredPolicyValue declared when kind == DeclarationKind.ManagedPolicy && !declared.Draft.Draft.Statements.IsEmpty:
+                yield return (declared.Draft.Draft.ToDocument(), new ValidationOptions(PolicyKind.Identity) { Catalogue = catalogue }, declared.Draft.Sources);
+                break;
+            case DraftValue draft when draft.Kind == kind && kind != DeclarationKind.Role && !draft.Draft.Statements.IsEmpty:
+                var policyKind = kind == DeclarationKind.ManagedPolicy ? PolicyKind.Identity : PolicyKind.Resource;
+                yield return (draft.Draft.ToDocument(), new ValidationOptions(policyKind) { Catalogue = catalogue }, draft.Sources);
+                break;
+            case RoleValue role when kind == DeclarationKind.Role:
+                if (!role.Draft.Trust.Statements.IsEmpty)
+                {
+                    yield return (role.Draft.TrustPolicy(), new ValidationOptions(PolicyKind.Trust) { Catalogue = catalogue }, role.TrustSources);
+                }
+                for (int i = 0; i < role.Draft.Inline.Count && i < role.Inlines.Length; i++)
+                {
+                    // An inline policy that is another declaration is validated, and reported, there.
+                    if (role.Inlines[i].Declared) continue;
+                    yield return (role.Draft.Inline[i].Document,
+                        new ValidationOptions(PolicyKind.Identity) { Container = PolicyContainer.RoleInline, Catalogue = catalogue }, role.Inlines[i].Statements);
+                }
+                break;
+        }
+    }
+
+    private static Diagnostic Create(Finding finding, SourceLocation at, bool withJsonPath)
+    {
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
+        if (withJsonPath) properties.Add(Properties.JsonPath, finding.Location.JsonPath);
+        if (finding.Suggestions.Count > 0) properties.Add(Properties.Suggestion, finding.Suggestions[0]);
+        if (at.IsLiteral) properties.Add(Properties.Literal, "true");
+        if (finding.Rule == PolicyRules.CaseSensitiveUserName && finding.Suggestions.Count > 0
+            && at.Condition?.Method is { } method && OperatorMethod(method, finding.Suggestions[0]) is { } replacement)
+        {
+            properties.Add(Properties.Operator, replacement);
+        }
+        // The finding's own severity (PAC003 is a warning for names AWS managed policies use); .editorconfig still wins.
+        return Diagnostic.Create(AnalyzerDescriptors.For(finding.Rule), at.Location, AnalyzerDescriptors.Severity(finding.Severity),
+            additionalLocations: null, properties.ToImmutable(), finding.Message);
+    }
+
+    /// <summary>The DSL method of the key's type whose operator is <paramref name="suggestedOperator"/> without its set qualifier and IfExists.</summary>
+    private static string? OperatorMethod(IMethodSymbol method, string suggestedOperator)
+    {
+        string baseOperator = suggestedOperator.Substring(suggestedOperator.IndexOf(':') + 1);
+        if (baseOperator.EndsWith("IfExists", StringComparison.Ordinal)) baseOperator = baseOperator.Substring(0, baseOperator.Length - "IfExists".Length);
+        foreach (var candidate in method.ContainingType.GetMembers().OfType<IMethodSymbol>())
+        {
+            var attribute = candidate.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "PolicyAsCode.Generation.DslOperatorAttribute");
+            if (attribute?.ConstructorArguments.FirstOrDefault().Value as string == baseOperator) return candidate.Name;
+        }
+        return null;
+    }
+
+    /// <summary>A constant string converted to <c>IamAction</c> or <c>ResourceArn</c>.</summary>
+    private static void AnalyzeConversion(OperationAnalysisContext context, DslSymbols symbols)
+    {
+        var conversion = (IConversionOperation)context.Operation;
+        if (conversion.Operand.ConstantValue is not { HasValue: true, Value: string value }) return;
+        bool action = SymbolEqualityComparer.Default.Equals(conversion.Type, symbols.IamAction);
+        if (!action && !SymbolEqualityComparer.Default.Equals(conversion.Type, symbols.ResourceArn)) return;
+        try
+        {
+            var origin = SourceSpans.Of(value, conversion.Operand);
+            // Inside a declaration the whole policy is validated, with these values in it.
+            bool inDeclaration = symbols.IsInDeclaration(context.ContainingSymbol);
+            if (action)
+            {
+                if (!inDeclaration) Report(context, ValueRules.Action(value, ServiceCatalogue.Default), origin);
+                if (origin.IsLiteral && TypedCatalogue.Instance.ActionMember(value) is { } typed && symbols.HasTypedMember(typed))
+                {
+                    var properties = ImmutableDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
+                    properties.Add(Properties.TypedMember, typed);
+                    properties.Add(Properties.Namespace, TypedNamespace);
+                    context.ReportDiagnostic(Diagnostic.Create(AnalyzerDescriptors.UseTypedMember, origin.Location, properties.ToImmutable(), typed, value));
+                }
+            }
+            else if (!inDeclaration && !IsConditionValue(conversion, symbols))
+            {
+                // ARN condition values may use wildcards where a resource may not (ArnLike on any field); only resources are judged.
+                Report(context, ValueRules.Resource(value), origin);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // An analyzer never throws into the compiler.
+        }
+    }
+
+    /// <summary>A constant string passed to a condition key's constructor: <c>new StringConditionKey("aws:usrname")</c>.</summary>
+    private static void AnalyzeKeyCreation(OperationAnalysisContext context, DslSymbols symbols)
+    {
+        var creation = (IObjectCreationOperation)context.Operation;
+        if (creation.Arguments.Length != 1 || creation.Arguments[0].Value.ConstantValue is not { HasValue: true, Value: string key }) return;
+        if (!symbols.IsConditionKey(creation.Type) || symbols.IsInDeclaration(context.ContainingSymbol)) return;
+        try
+        {
+            Report(context, ValueRules.ConditionKey(key, ServiceCatalogue.Default), SourceSpans.Of(key, creation.Arguments[0]));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // An analyzer never throws into the compiler.
+        }
+    }
+
+    private static void Report(OperationAnalysisContext context, IReadOnlyList<Finding> findings, ValueSource origin)
+    {
+        foreach (var finding in findings) context.ReportDiagnostic(Create(finding, new SourceLocation(origin.Location, origin.IsLiteral, null), withJsonPath: false));
+    }
+
+    /// <summary>Whether a conversion is an argument of a condition key's operator (<c>Keys.Aws.SourceArn.Like("arn:aws:*:*:*:*")</c>).</summary>
+    private static bool IsConditionValue(IConversionOperation conversion, DslSymbols symbols)
+    {
+        for (var parent = conversion.Parent; parent is not null; parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case IInvocationOperation invocation:
+                    return symbols.IsConditionKey(invocation.TargetMethod.ContainingType);
+                case IArgumentOperation or IArrayInitializerOperation or IArrayCreationOperation or ICollectionExpressionOperation or IConversionOperation:
+                    continue;
+                default:
+                    return false;
+            }
+        }
+        return false;
+    }
+}

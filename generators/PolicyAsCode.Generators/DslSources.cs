@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+using PolicyAsCode.Dsl;
+
+namespace PolicyAsCode.Generators;
+
+// Where in source each part of an interpreted policy comes from, recorded by DslInterpreter when asked to (the analyzer
+// asks; the generator does not) and read by FindingLocator. Never part of a generator spec: these hold Locations.
+
+/// <summary>One value of an element (an action, a resource, a principal id, a condition value or key) and where it is written.</summary>
+/// <param name="Value">The value as the document holds it (a string, or a <see cref="PrincipalId"/>).</param>
+/// <param name="Location">The expression that produced it inside the declaration.</param>
+/// <param name="IsLiteral">Whether <paramref name="Location"/> is a string literal holding exactly the value.</param>
+internal sealed record ValueSource(object Value, Location Location, bool IsLiteral);
+
+/// <summary>Where a condition comes from: the operator call (<c>Is("x")</c>), its key (<c>Keys.Aws.Username</c>) and values.</summary>
+/// <param name="Method">The DSL operator method called, for a fix that calls another one.</param>
+internal sealed record ConditionSource(Condition Condition, Location Operator, ValueSource Key, ImmutableArray<ValueSource> Values, IMethodSymbol? Method);
+
+/// <summary>Where one statement comes from.</summary>
+/// <param name="Statement">The call that started it (<c>Allow(...)</c> from its name through its arguments), or the principal of a trust statement.</param>
+internal sealed record StatementSource(Location Statement)
+{
+    public ImmutableArray<ValueSource> Actions { get; init; } = ImmutableArray<ValueSource>.Empty;
+
+    /// <summary>The <c>On(...)</c>, <c>OnAll()</c> or <c>OnAllExcept(...)</c> call.</summary>
+    public Location? ResourceCall { get; init; }
+
+    public ImmutableArray<ValueSource> Resources { get; init; } = ImmutableArray<ValueSource>.Empty;
+
+    /// <summary>The <c>For(...)</c> or <c>ForAllExcept(...)</c> call.</summary>
+    public Location? PrincipalCall { get; init; }
+
+    public ImmutableArray<ValueSource> Principals { get; init; } = ImmutableArray<ValueSource>.Empty;
+
+    public ImmutableArray<ConditionSource> Conditions { get; init; } = ImmutableArray<ConditionSource>.Empty;
+
+    public ValueSource? Sid { get; init; }
+
+    /// <summary>This statement, every part of it written at <paramref name="location"/> (a statement that came from another member).</summary>
+    public static StatementSource At(Location location) => new(location);
+}
+
+/// <summary>A condition the interpreter evaluated, with where it is written when sources are tracked.</summary>
+internal sealed record ConditionValue(Condition Condition, ConditionSource? Source);
+
+/// <summary>An inline policy of a role and where its statements come from; <paramref name="Declared"/> when it is another declaration (which reports its own findings).</summary>
+internal sealed record InlineSource(string Name, ImmutableArray<StatementSource> Statements, bool Declared);
+
+/// <summary>Spans the analyzers report on.</summary>
+internal static class SourceSpans
+{
+    /// <summary>A call from its method's name through its arguments: <c>Allow(S3.GetObject)</c> in <c>Policy.Identity().Allow(S3.GetObject)</c>.</summary>
+    public static Location NameThroughArguments(SyntaxNode syntax)
+    {
+        if (syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation)
+        {
+            return Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(access.Name.SpanStart, invocation.ArgumentList.Span.End));
+        }
+        return syntax.GetLocation();
+    }
+
+    /// <summary>The value's location: a string literal when the value is written as one (through conversions), else the expression.</summary>
+    public static ValueSource Of(object value, IOperation origin)
+    {
+        var operation = origin;
+        while (true)
+        {
+            if (operation is IArgumentOperation argument) operation = argument.Value;
+            else if (operation is IConversionOperation conversion) operation = conversion.Operand;
+            else if (operation is IParenthesizedOperation parenthesized) operation = parenthesized.Operand;
+            else break;
+        }
+        return operation is ILiteralOperation { ConstantValue: { HasValue: true, Value: string } }
+            ? new ValueSource(value, operation.Syntax.GetLocation(), true)
+            : new ValueSource(value, origin.Syntax.GetLocation(), false);
+    }
+}
