@@ -5,19 +5,20 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PolicyAsCode.Rules;
 
 namespace PolicyAsCode.CodeFixes;
 
 /// <summary>
 /// PAC001, a Principal in an identity-based policy (it comes from a resource policy's statements included with
-/// <c>Include(...)</c>): either drop that <c>Include</c>, or declare the policy as a resource policy
+/// <c>Include(...)</c>): drop that <c>Include</c>; or, when the policy is only includes, declare it as a resource policy
 /// (<c>[ResourcePolicy]</c>, <c>ResourcePolicy</c>, <c>Policy.Resource()</c>).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PrincipalInIdentityPolicyCodeFixProvider)), Shared]
 public sealed class PrincipalInIdentityPolicyCodeFixProvider : CodeFixProvider
 {
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ["PAC001"];
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [PolicyRules.PrincipalInIdentityPolicy.Id];
 
     /// <inheritdoc/>
     public override FixAllProvider? GetFixAllProvider() => null;
@@ -40,7 +41,8 @@ public sealed class PrincipalInIdentityPolicyCodeFixProvider : CodeFixProvider
                     equivalenceKey: "RemoveInclude"),
                     diagnostic);
             }
-            if (node?.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } member && ManagedPolicyAttribute(member) is { } attribute)
+            if (node?.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } member && ManagedPolicyAttribute(member) is { } attribute
+                && IsIncludesOnly(Value(member)))
             {
                 context.RegisterCodeFix(CodeAction.Create("Declare it as a resource-based policy",
                     _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(member, new ToResourcePolicy(attribute).Visit(member)!))),
@@ -48,6 +50,32 @@ public sealed class PrincipalInIdentityPolicyCodeFixProvider : CodeFixProvider
                     diagnostic);
             }
         }
+    }
+
+    private static ExpressionSyntax? Value(MemberDeclarationSyntax member) => member switch
+    {
+        PropertyDeclarationSyntax { ExpressionBody.Expression: var body } => body,
+        PropertyDeclarationSyntax { Initializer.Value: var initializer } => initializer,
+        FieldDeclarationSyntax { Declaration.Variables: [{ Initializer.Value: var initializer }] } => initializer,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Whether the value is <c>Policy.Identity()</c> followed only by <c>Include(...)</c> calls: only then does it
+    /// compile as a resource policy, whose own statements would each need a <c>For(...)</c>.
+    /// </summary>
+    private static bool IsIncludesOnly(ExpressionSyntax? value)
+    {
+        while (value is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access })
+        {
+            if (access.Name.Identifier.ValueText == "Identity")
+            {
+                return access.Expression is IdentifierNameSyntax { Identifier.ValueText: "Policy" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Policy" };
+            }
+            if (access.Name.Identifier.ValueText != "Include") return false;
+            value = access.Expression;
+        }
+        return false;
     }
 
     private static AttributeSyntax? ManagedPolicyAttribute(MemberDeclarationSyntax member)

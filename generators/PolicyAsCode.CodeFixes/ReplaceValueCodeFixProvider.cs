@@ -5,6 +5,8 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PolicyAsCode.Rules;
+using PolicyAsCode.Generators.Analyzers;
 
 namespace PolicyAsCode.CodeFixes;
 
@@ -16,7 +18,7 @@ namespace PolicyAsCode.CodeFixes;
 public sealed class ReplaceValueCodeFixProvider : CodeFixProvider
 {
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ["PAC002", "PAC003", "PAC004", "PAC010"];
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [PolicyRules.UnknownService.Id, PolicyRules.UnknownAction.Id, PolicyRules.WildcardMatchesNothing.Id, PolicyRules.UnknownConditionKey.Id];
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -28,8 +30,8 @@ public sealed class ReplaceValueCodeFixProvider : CodeFixProvider
         if (root is null) return;
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Suggestion, out var suggestion) || string.IsNullOrEmpty(suggestion)
-                || !diagnostic.Properties.TryGetValue(DiagnosticProperties.Literal, out var literal) || literal != "true"
+            if (!diagnostic.Properties.TryGetValue(PolicyAnalyzer.Properties.Suggestion, out var suggestion) || string.IsNullOrEmpty(suggestion)
+                || !diagnostic.Properties.TryGetValue(PolicyAnalyzer.Properties.Literal, out var literal) || literal != "true"
                 || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not LiteralExpressionSyntax node
                 || !node.IsKind(SyntaxKind.StringLiteralExpression))
             {

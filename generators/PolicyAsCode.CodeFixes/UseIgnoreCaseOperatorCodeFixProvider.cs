@@ -5,6 +5,8 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PolicyAsCode.Rules;
+using PolicyAsCode.Generators.Analyzers;
 
 namespace PolicyAsCode.CodeFixes;
 
@@ -16,7 +18,7 @@ namespace PolicyAsCode.CodeFixes;
 public sealed class UseIgnoreCaseOperatorCodeFixProvider : CodeFixProvider
 {
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ["PAC013"];
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [PolicyRules.CaseSensitiveUserName.Id];
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -28,7 +30,7 @@ public sealed class UseIgnoreCaseOperatorCodeFixProvider : CodeFixProvider
         if (root is null) return;
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Operator, out var method) || string.IsNullOrEmpty(method)
+            if (!diagnostic.Properties.TryGetValue(PolicyAnalyzer.Properties.Operator, out var method) || string.IsNullOrEmpty(method)
                 || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)?.FirstAncestorOrSelf<InvocationExpressionSyntax>()
                     is not { Expression: MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name } })
             {

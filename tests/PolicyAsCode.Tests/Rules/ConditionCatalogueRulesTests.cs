@@ -18,7 +18,8 @@ public class ConditionCatalogueRulesTests
     {
         var findings = Validate(WithCondition("""{"StringNotEquals": {"aws:RequestRegion": "eu-west-1"}}""", "\"*\"", "\"*\"", "Deny"), PolicyKind.Identity);
         var finding = RuleAssert.Reports(findings, "PAC010", FindingSeverity.Warning, "$.Statement[0].Condition.StringNotEquals.aws:RequestRegion",
-            ["The condition key aws:RequestRegion does not exist; the condition compares a key no request has."]);
+            ["The condition key aws:RequestRegion does not exist; the condition compares a key no request has. Did you mean aws:RequestedRegion?"],
+            "aws:RequestedRegion");
         Assert.Equal(PolicyElementKind.ConditionKey, finding.Location.Element);
         RuleAssert.Ids(findings, "PAC010");
     }
@@ -48,7 +49,7 @@ public class ConditionCatalogueRulesTests
     {
         var findings = Validate(WithCondition("""{"StringLike": {"s3:prefx": "reports/*"}}"""), PolicyKind.Identity);
         RuleAssert.Reports(findings, "PAC010", FindingSeverity.Warning, "$.Statement[0].Condition.StringLike.s3:prefx",
-            ["The condition key s3:prefx does not exist; the condition"]);
+            ["The condition key s3:prefx does not exist; the condition", "Did you mean s3:prefix?"], "s3:prefix");
     }
 
     [Theory]

@@ -158,6 +158,22 @@ public sealed class ServiceCatalogue
         return names;
     }
 
+    /// <summary>
+    /// Condition keys close to an unknown key, nearest first, for messages such as "aws:usrname does not exist. Did you
+    /// mean aws:username?": the global keys for <c>aws:</c>, the service's own keys otherwise. Closeness as in
+    /// <see cref="SuggestServices"/>; empty when the prefix is unknown or nothing is close.
+    /// </summary>
+    public IReadOnlyList<string> SuggestConditionKeys(string unknownKey, int max = 3)
+    {
+        if (unknownKey is null) throw new ArgumentNullException(nameof(unknownKey));
+        int colon = unknownKey.IndexOf(':');
+        if (colon <= 0) return Array.Empty<string>();
+        string prefix = unknownKey.Substring(0, colon);
+        IEnumerable<ConditionKeyInfo>? candidates = prefix.Equals("aws", StringComparison.OrdinalIgnoreCase) ? GlobalConditionKeys
+            : _servicesByPrefix.TryGetValue(prefix, out var service) ? service.ConditionKeys : null;
+        return candidates is null ? Array.Empty<string>() : Suggestions.Closest(unknownKey, candidates.Select(k => k.Name), max);
+    }
+
     private IEnumerable<ActionInfo> Expand(string pattern)
     {
         int colon = pattern.IndexOf(':');

@@ -210,10 +210,13 @@ internal static class CatalogueRules
             {
                 int colon = condition.Key.IndexOf(':');
                 string prefix = colon > 0 ? condition.Key.Substring(0, colon) : condition.Key;
+                var suggestions = catalogue.SuggestConditionKeys(condition.Key);
                 context.Report(PolicyRules.UnknownConditionKey, Locations.ConditionKey(i, condition, c),
-                    catalogue.TryGetService(prefix, out _) || prefix.Equals("aws", StringComparison.OrdinalIgnoreCase)
+                    (catalogue.TryGetService(prefix, out _) || prefix.Equals("aws", StringComparison.OrdinalIgnoreCase)
                         ? $"The condition key {condition.Key} does not exist; the condition compares a key no request has."
-                        : $"The condition key {condition.Key} does not exist: there is no service {prefix}; the condition compares a key no request has.");
+                        : $"The condition key {condition.Key} does not exist: there is no service {prefix}; the condition compares a key no request has.")
+                    + (suggestions.Count > 0 ? $" Did you mean {suggestions[0]}?" : ""),
+                    suggestions.ToArray());
                 continue;
             }
             if (!key.IsGlobal && actions is { IsEmpty: false })
