@@ -18,7 +18,7 @@ namespace PolicyAsCode.CodeFixes;
 public sealed class ReplaceValueCodeFixProvider : CodeFixProvider
 {
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [PolicyRules.UnknownService.Id, PolicyRules.UnknownAction.Id, PolicyRules.WildcardMatchesNothing.Id, PolicyRules.UnknownConditionKey.Id];
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [PolicyRules.UnknownService.Id, PolicyRules.UnknownAction.Id, PolicyRules.UnknownConditionKey.Id];
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;

@@ -76,7 +76,9 @@ internal static class DeclarationParser
                     $"Make {string.Join(".", containing.Types.Select(t => t.Name))} partial (and its containing types) to get the compiled evaluator of '{memberName}'; its JSON is generated either way.", location));
             }
 
-            var value = new DslInterpreter(context.SemanticModel.Compilation, context.SemanticModel, cancellationToken) { ReadMembers = readMembers }.EvaluateMember(symbol);
+            // With sources, so that the analyzer of the same compilation can report on this evaluation (EvaluationShare).
+            var value = new DslInterpreter(context.SemanticModel.Compilation, context.SemanticModel, cancellationToken, trackSources: true) { ReadMembers = readMembers }.EvaluateMember(symbol);
+            EvaluationShare.Store(context.SemanticModel.Compilation, context.TargetNode, value);
             switch (value)
             {
                 case DeclaredPolicyValue declared when kind == DeclarationKind.ManagedPolicy:

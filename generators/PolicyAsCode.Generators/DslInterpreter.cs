@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.CompilerServices;
@@ -44,11 +45,18 @@ internal sealed class DslInterpreter
     /// <summary>Collects the syntax of every member whose value is read, for <see cref="DeclarationCache"/>.</summary>
     public ICollection<SyntaxNode>? ReadMembers { get; init; }
 
+    /// <summary>
+    /// Values of members already evaluated in this compilation, shared by the interpreters of one analysis so that a
+    /// policy attached to many roles is evaluated once. Values are immutable; only successful evaluations are kept.
+    /// </summary>
+    public ConcurrentDictionary<ISymbol, object>? EvaluatedMembers { get; init; }
+
     /// <summary>Evaluates the value of a declared member (a property's expression body or getter, a field's initializer).</summary>
     /// <param name="member">The member.</param>
     /// <param name="reference">Where the member is read, when it is read from another member's value.</param>
     public object EvaluateMember(ISymbol member, IOperation? reference = null)
     {
+        if (EvaluatedMembers is not null && ReadMembers is null && EvaluatedMembers.TryGetValue(member, out var known)) return known;
         if (!_evaluating.Add(member)) throw new EvaluationException($"'{member.Name}' refers to itself, directly or through other members.", reference?.Syntax);
         try
         {
@@ -63,7 +71,9 @@ internal sealed class DslInterpreter
             var model = _model is not null && _model.SyntaxTree == expression.SyntaxTree ? _model : _compilation.GetSemanticModel(expression.SyntaxTree);
             var operation = model.GetOperation(expression, _cancellationToken)
                 ?? throw new EvaluationException("This expression cannot be evaluated at compile time.", expression);
-            return Evaluate(operation);
+            var value = Evaluate(operation);
+            EvaluatedMembers?.TryAdd(member, value);
+            return value;
         }
         finally
         {
@@ -129,6 +139,12 @@ internal sealed class DslInterpreter
         }
     }
 
+    // Symbols are immutable and live as long as their compilation: their display names are computed once.
+    private static readonly ConditionalWeakTable<ISymbol, string> s_displayNames = new();
+
+    /// <summary><see cref="ISymbol.ToDisplayString"/>, once per symbol: the interpreter asks it of every call it evaluates.</summary>
+    private static string DisplayName(ISymbol symbol) => s_displayNames.GetValue(symbol, static s => s.ToDisplayString());
+
     private static EvaluationException TooDeep(IOperation operation)
         => new("The expression is nested too deeply to evaluate.", operation.Syntax);
 
@@ -137,7 +153,7 @@ internal sealed class DslInterpreter
         var value = Evaluate(conversion.Operand);
         var target = conversion.Type;
         if (target is null) return value;
-        string name = target.ToDisplayString();
+        string name = DisplayName(target);
         return name switch
         {
             "PolicyAsCode.IamAction" => new IamActionValue(AsString(value, conversion.Operand)),
@@ -150,7 +166,7 @@ internal sealed class DslInterpreter
     private object Invoke(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        string type = method.ContainingType.OriginalDefinition.ToDisplayString();
+        string type = DisplayName(method.ContainingType.OriginalDefinition);
         string name = method.Name;
         object? receiver = invocation.Instance is null ? null : Evaluate(invocation.Instance);
         // By parameter, whatever order named arguments are written in.
@@ -402,7 +418,7 @@ internal sealed class DslInterpreter
         {
             case "IfExists": return key with { IfExists = true };
         }
-        var attribute = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "PolicyAsCode.Generation.DslOperatorAttribute");
+        var attribute = method.GetAttributes().FirstOrDefault(a => a.AttributeClass is { } c && DisplayName(c) == "PolicyAsCode.Generation.DslOperatorAttribute");
         if (attribute?.ConstructorArguments.FirstOrDefault().Value is not string baseOperator) throw NotEvaluable(invocation);
         List<Item> values = method.Name switch
         {
@@ -457,7 +473,7 @@ internal sealed class DslInterpreter
         {
             return CatalogueMember(reference, owner!, nested!, property.Name, []);
         }
-        string type = containing.OriginalDefinition.ToDisplayString();
+        string type = DisplayName(containing.OriginalDefinition);
         switch ((type, property.Name))
         {
             case ("PolicyAsCode.IamAction", "All"): return new IamActionValue("*");
@@ -485,7 +501,7 @@ internal sealed class DslInterpreter
     private object ReadField(IFieldReferenceOperation reference)
     {
         if (reference.Field.IsConst && reference.Field.ConstantValue is { } constant) return constant;
-        if (reference.Field is { IsStatic: true, Name: "Zero" } && reference.Field.ContainingType.ToDisplayString() == "System.TimeSpan") return new TimeSpanValue(0);
+        if (reference.Field is { IsStatic: true, Name: "Zero" } && DisplayName(reference.Field.ContainingType) == "System.TimeSpan") return new TimeSpanValue(0);
         return ReadDeclaredMember(reference, reference.Field);
     }
 
@@ -495,7 +511,7 @@ internal sealed class DslInterpreter
         if (!member.IsStatic || member.DeclaringSyntaxReferences.IsEmpty) throw NotEvaluable(reference);
         var value = EvaluateMember(member, reference);
         if (_track) value = Relocate(value, reference.Syntax.GetLocation());
-        var attribute = member.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "PolicyAsCode.ManagedPolicyAttribute");
+        var attribute = member.GetAttributes().FirstOrDefault(a => a.AttributeClass is { } c && DisplayName(c) == "PolicyAsCode.ManagedPolicyAttribute");
         if (attribute is not null && value is DraftValue draft && attribute.ConstructorArguments.FirstOrDefault().Value is string name)
         {
             return new DeclaredPolicyValue(name, draft);
@@ -505,7 +521,7 @@ internal sealed class DslInterpreter
 
     private object Create(IObjectCreationOperation creation)
     {
-        string type = creation.Type?.ToDisplayString() ?? "";
+        string type = creation.Type is { } created ? DisplayName(created) : "";
         object Arg(int i) => Evaluate(creation.Arguments[i].Value);
         return type switch
         {
@@ -666,7 +682,7 @@ internal sealed class DslInterpreter
     {
         owner = nested = null;
         var outer = type.ContainingType ?? type;
-        if (outer.ContainingNamespace?.ToDisplayString() != "PolicyAsCode.Aws" || outer.Name == "AwsManaged") return false;
+        if (outer.ContainingNamespace is not { } ns || DisplayName(ns) != "PolicyAsCode.Aws" || outer.Name == "AwsManaged") return false;
         owner = outer.Name;
         nested = type.ContainingType is null ? "" : type.Name;
         return true;

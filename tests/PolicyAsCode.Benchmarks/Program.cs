@@ -1,3 +1,4 @@
 using BenchmarkDotNet.Running;
+using PolicyAsCode.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(DeclarationProject).Assembly).Run(args);

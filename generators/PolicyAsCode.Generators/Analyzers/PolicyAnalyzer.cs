@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -78,16 +79,21 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static start =>
         {
             if (DslSymbols.Resolve(start.Compilation) is not { } symbols) return;
-            start.RegisterSymbolAction(c => AnalyzeDeclaration(c, symbols), SymbolKind.Property, SymbolKind.Field);
+            // A policy attached to many roles is evaluated once per compilation.
+            var evaluated = new ConcurrentDictionary<ISymbol, object>(SymbolEqualityComparer.Default);
+            // On the operation block of the declaration's value: the driver has bound it already (for the operation
+            // actions below), and the interpreter reads it from the same semantic model instead of binding it again.
+            start.RegisterSymbolAction(c => AnalyzeDeclaration(c, symbols, evaluated), SymbolKind.Property, SymbolKind.Field);
             start.RegisterOperationAction(c => AnalyzeConversion(c, symbols), OperationKind.Conversion);
             start.RegisterOperationAction(c => AnalyzeKeyCreation(c, symbols), OperationKind.ObjectCreation);
         });
     }
 
-    private static void AnalyzeDeclaration(SymbolAnalysisContext context, DslSymbols symbols)
+    private static void AnalyzeDeclaration(SymbolAnalysisContext context, DslSymbols symbols, ConcurrentDictionary<ISymbol, object> evaluated)
     {
+        // An expression-bodied or block-bodied property is analyzed through its getter; an initializer through its member.
         var member = context.Symbol;
-        if (!member.IsStatic || symbols.DeclarationKindOf(member) is not { } kind) return;
+        if (member is not (IPropertySymbol or IFieldSymbol) || !member.IsStatic || symbols.DeclarationKindOf(member) is not { } kind) return;
         var type = member switch { IPropertySymbol p => p.Type, IFieldSymbol f => f.Type, _ => null };
         // The generator reports a declaration on the wrong member (PAC202); the compiler reports an unknown type.
         if (!SymbolEqualityComparer.Default.Equals(type, symbols.DeclaredType(kind))) return;
@@ -102,7 +108,11 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
         var diagnostics = new List<Diagnostic>();
         try
         {
-            var value = new DslInterpreter(context.Compilation, null, context.CancellationToken, trackSources: true).EvaluateMember(member);
+            // The generator has usually evaluated the declaration in this very compilation already.
+            if (!EvaluationShare.TryGet(context.Compilation, syntax, out var value))
+            {
+                value = new DslInterpreter(context.Compilation, null, context.CancellationToken, trackSources: true) { EvaluatedMembers = evaluated }.EvaluateMember(member);
+            }
             foreach (var (document, options, sources) in Policies(kind, value))
             {
                 foreach (var finding in PolicyValidator.Validate(document, options))

@@ -33,10 +33,14 @@ internal sealed class ArnTemplateMatcher
 {
     private readonly ArnToken[] _tokens;
 
+    // The template's literal characters in order: every match of a wildcard-free ARN contains them as a subsequence.
+    private readonly char[] _literals;
+
     private ArnTemplateMatcher(ArnToken[] tokens, string? serviceField)
     {
         _tokens = tokens;
         ServiceField = serviceField;
+        _literals = tokens.Where(t => t.Kind == ArnTokenKind.Literal).Select(t => t.Char).ToArray();
     }
 
     /// <summary>The template's service field (<c>s3</c>) when it is literal; null when it has a placeholder or wildcard.</summary>
@@ -99,6 +103,13 @@ internal sealed class ArnTemplateMatcher
     /// <param name="anyScore">The best score of any match.</param>
     public bool Match(ArnToken[] arn, int[][] rows, out int definiteScore, out int anyScore)
     {
+        // Placeholders match any text, literals only themselves: an ARN without wildcards that lacks the template's
+        // literals in order cannot match, which rejects most candidates before the quadratic walk below.
+        if (!ContainsLiteralsInOrder(arn))
+        {
+            anyScore = definiteScore = -1;
+            return false;
+        }
         var template = _tokens;
         int m = template.Length, n = arn.Length;
         int[] anyCur = rows[0], anyNext = rows[1], defCur = rows[2], defNext = rows[3];
@@ -147,6 +158,18 @@ internal sealed class ArnTemplateMatcher
             (anyCur, anyNext) = (anyNext, anyCur);
             (defCur, defNext) = (defNext, defCur);
         }
+    }
+
+    /// <summary>False only when <paramref name="arn"/> has no wildcard and does not contain the template's literals in order.</summary>
+    private bool ContainsLiteralsInOrder(ArnToken[] arn)
+    {
+        int next = 0;
+        foreach (var token in arn)
+        {
+            if (token.Kind != ArnTokenKind.Literal) return true;
+            if (next < _literals.Length && token.Char == _literals[next]) next++;
+        }
+        return next == _literals.Length;
     }
 
     /// <summary>
