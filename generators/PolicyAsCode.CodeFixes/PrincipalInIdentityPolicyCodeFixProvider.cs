@@ -3,6 +3,7 @@ using System.Composition;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PolicyAsCode.Rules;
@@ -11,8 +12,9 @@ namespace PolicyAsCode.CodeFixes;
 
 /// <summary>
 /// PAC001, a Principal in an identity-based policy (it comes from a resource policy's statements included with
-/// <c>Include(...)</c>): drop that <c>Include</c>; or, when the policy is only includes, declare it as a resource policy
-/// (<c>[ResourcePolicy]</c>, <c>ResourcePolicy</c>, <c>Policy.Resource()</c>).
+/// <c>Include(...)</c>): drop that <c>Include</c>; or, when the policy is only includes, has a plain
+/// <c>[ManagedPolicy("name")]</c> and nothing else uses it, declare it as a resource policy (<c>[ResourcePolicy]</c>,
+/// <c>ResourcePolicy</c>, <c>Policy.Resource()</c>).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PrincipalInIdentityPolicyCodeFixProvider)), Shared]
 public sealed class PrincipalInIdentityPolicyCodeFixProvider : CodeFixProvider
@@ -41,11 +43,12 @@ public sealed class PrincipalInIdentityPolicyCodeFixProvider : CodeFixProvider
                     equivalenceKey: "RemoveInclude"),
                     diagnostic);
             }
-            if (node?.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } member && ManagedPolicyAttribute(member) is { } attribute
-                && IsIncludesOnly(Value(member)))
+            if (node?.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } member && ManagedPolicyAttribute(member) is { ArgumentList.Arguments.Count: 1 } attribute
+                && attribute.ArgumentList.Arguments[0].NameEquals is null && Spine(Value(member)) is { } spine
+                && !await IsReferencedAsync(context.Document, member, context.CancellationToken).ConfigureAwait(false))
             {
                 context.RegisterCodeFix(CodeAction.Create("Declare it as a resource-based policy",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(member, new ToResourcePolicy(attribute).Visit(member)!))),
+                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(member, new ToResourcePolicy(attribute, spine).Visit(member)!))),
                     equivalenceKey: "ToResourcePolicy"),
                     diagnostic);
             }
@@ -61,21 +64,31 @@ public sealed class PrincipalInIdentityPolicyCodeFixProvider : CodeFixProvider
     };
 
     /// <summary>
-    /// Whether the value is <c>Policy.Identity()</c> followed only by <c>Include(...)</c> calls: only then does it
-    /// compile as a resource policy, whose own statements would each need a <c>For(...)</c>.
+    /// The <c>Policy.Identity</c> access that starts the value when it is followed only by <c>Include(...)</c> calls:
+    /// only then does the value compile as a resource policy, whose own statements would each need a <c>For(...)</c>.
     /// </summary>
-    private static bool IsIncludesOnly(ExpressionSyntax? value)
+    private static MemberAccessExpressionSyntax? Spine(ExpressionSyntax? value)
     {
         while (value is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access })
         {
             if (access.Name.Identifier.ValueText == "Identity")
             {
-                return access.Expression is IdentifierNameSyntax { Identifier.ValueText: "Policy" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Policy" };
+                return access.Expression is IdentifierNameSyntax { Identifier.ValueText: "Policy" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Policy" } ? access : null;
             }
-            if (access.Name.Identifier.ValueText != "Include") return false;
+            if (access.Name.Identifier.ValueText != "Include") return null;
             value = access.Expression;
         }
-        return false;
+        return null;
+    }
+
+    /// <summary>Whether other code uses the member: its type changes, so those uses (an <c>Attach</c>) could break.</summary>
+    private static async Task<bool> IsReferencedAsync(Document document, MemberDeclarationSyntax member, CancellationToken cancellationToken)
+    {
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        SyntaxNode declared = member is FieldDeclarationSyntax { Declaration.Variables: [var variable] } ? variable : member;
+        if (model?.GetDeclaredSymbol(declared, cancellationToken) is not { } symbol) return true;
+        var references = await SymbolFinder.FindReferencesAsync(symbol, document.Project.Solution, cancellationToken).ConfigureAwait(false);
+        return references.Any(r => r.Locations.Any());
     }
 
     private static AttributeSyntax? ManagedPolicyAttribute(MemberDeclarationSyntax member)
@@ -89,8 +102,8 @@ public sealed class PrincipalInIdentityPolicyCodeFixProvider : CodeFixProvider
         _ => "",
     };
 
-    /// <summary>Rewrites the declaration's attribute, its type and the <c>Policy.Identity()</c> that starts its value.</summary>
-    private sealed class ToResourcePolicy(AttributeSyntax attribute) : CSharpSyntaxRewriter
+    /// <summary>Rewrites the declaration's attribute, its type and the <c>Policy.Identity()</c> that starts its value (only that one).</summary>
+    private sealed class ToResourcePolicy(AttributeSyntax attribute, MemberAccessExpressionSyntax spine) : CSharpSyntaxRewriter
     {
         public override SyntaxNode? VisitAttribute(AttributeSyntax node)
             => node == attribute ? node.WithName(Rename(node.Name, "ResourcePolicy")) : base.VisitAttribute(node);
@@ -108,7 +121,7 @@ public sealed class PrincipalInIdentityPolicyCodeFixProvider : CodeFixProvider
         }
 
         public override SyntaxNode? VisitMemberAccessExpression(MemberAccessExpressionSyntax node)
-            => node is { Expression: IdentifierNameSyntax { Identifier.ValueText: "Policy" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Policy" }, Name.Identifier.ValueText: "Identity" }
+            => node == spine
                 ? node.WithName(SyntaxFactory.IdentifierName("Resource").WithTriviaFrom(node.Name))
                 : base.VisitMemberAccessExpression(node);
 

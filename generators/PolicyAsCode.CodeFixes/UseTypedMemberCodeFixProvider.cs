@@ -3,6 +3,7 @@ using System.Composition;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PolicyAsCode.Generators.Analyzers;
@@ -48,40 +49,19 @@ public sealed class UseTypedMemberCodeFixProvider : CodeFixProvider
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         string typeName = member.Substring(0, member.IndexOf('.'));
         var type = model?.Compilation.GetTypeByMetadataName(ns + "." + typeName);
-        var inScope = model?.LookupNamespacesAndTypes(node.SpanStart, name: typeName) ?? ImmutableArray<ISymbol>.Empty;
-        var replacement = SyntaxFactory.ParseExpression(member).WithTriviaFrom(node);
+        // Members count too: in a class with a property named Lambda, "Lambda.InvokeFunction" would mean the property.
+        var inScope = model?.LookupSymbols(node.SpanStart, name: typeName) ?? ImmutableArray<ISymbol>.Empty;
         if (type is not null && inScope.Length == 1 && SymbolEqualityComparer.Default.Equals(inScope[0], type))
         {
             // S3 already names PolicyAsCode.Aws.S3 here.
-            return document.WithSyntaxRoot(root.ReplaceNode(node, replacement));
+            return document.WithSyntaxRoot(root.ReplaceNode(node, SyntaxFactory.ParseExpression(member).WithTriviaFrom(node)));
         }
-        if (type is not null && inScope.IsEmpty && root is CompilationUnitSyntax unit)
-        {
-            // Nothing else is called S3 here: import the namespace.
-            return document.WithSyntaxRoot(AddUsing(unit.ReplaceNode(node, replacement), ns));
-        }
-        // Another S3 is in scope: write the member fully qualified, and let the clean-up shorten what it can.
-        return document.WithSyntaxRoot(root.ReplaceNode(node, SyntaxFactory.ParseExpression($"global::{ns}.{member}")
-            .WithTriviaFrom(node).WithAdditionalAnnotations(Simplifier.Annotation)));
-    }
-
-    /// <summary>Adds <c>using <paramref name="ns"/>;</c> among the file's usings, in ordinal order.</summary>
-    private static CompilationUnitSyntax AddUsing(CompilationUnitSyntax unit, string ns)
-    {
-        var usings = unit.Usings;
-        var endOfLine = usings.LastOrDefault()?.GetTrailingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)) is { } eol && eol.IsKind(SyntaxKind.EndOfLineTrivia)
-            ? eol
-            : SyntaxFactory.ElasticLineFeed;
-        var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(ns))
-            .WithUsingKeyword(SyntaxFactory.Token(SyntaxKind.UsingKeyword).WithTrailingTrivia(SyntaxFactory.Space))
-            .WithTrailingTrivia(endOfLine);
-        int index = 0;
-        while (index < usings.Count && usings[index].StaticKeyword.IsKind(SyntaxKind.None) && usings[index].Alias is null
-            && string.CompareOrdinal(usings[index].Name?.ToString(), ns) < 0)
-        {
-            index++;
-        }
-        if (usings.Count == 0) directive = directive.WithTrailingTrivia(endOfLine, endOfLine);
-        return unit.WithUsings(usings.Insert(index, directive));
+        // Written fully qualified; when nothing else has the name, the namespace is imported (where the file's usings
+        // go, once however many fixes a Fix All applies) and the name shortened.
+        var qualified = SyntaxFactory.ParseExpression($"global::{ns}.{member}").WithTriviaFrom(node).WithAdditionalAnnotations(Simplifier.Annotation);
+        if (inScope.IsEmpty) qualified = qualified.WithAdditionalAnnotations(Simplifier.AddImportsAnnotation);
+        var changed = document.WithSyntaxRoot(root.ReplaceNode(node, qualified));
+        if (inScope.IsEmpty) changed = await ImportAdder.AddImportsAsync(changed, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await Simplifier.ReduceAsync(changed, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 }

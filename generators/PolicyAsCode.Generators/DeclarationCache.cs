@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace PolicyAsCode.Generators;
 
@@ -21,6 +23,7 @@ internal sealed class DeclarationCache
     private const int MaxEntries = 20_000;
     private readonly ConcurrentDictionary<(DeclarationKind Kind, string Path, int Start), Entry> _entries = new();
     private int _evaluations;
+    private ShapeKey? _shape;
 
     /// <summary>How many declarations were evaluated rather than taken from the cache.</summary>
     public int Evaluations => _evaluations;
@@ -30,10 +33,21 @@ internal sealed class DeclarationCache
         var compilation = context.SemanticModel.Compilation;
         var shape = CompilationShape.Of(compilation, cancellationToken);
         var key = (kind, context.TargetNode.SyntaxTree.FilePath, context.TargetNode.SpanStart);
+        // Entries belong to one shape: when it changes (a signature, a reference, an option), none of them is valid any more,
+        // and dropping them keeps the cache from holding on to older compilations' references.
+        lock (_entries)
+        {
+            if (_shape is null || !_shape.SameAs(shape.Key))
+            {
+                _entries.Clear();
+                _shape = shape.Key;
+            }
+        }
         if (_entries.TryGetValue(key, out var entry) && entry.IsValid(shape, cancellationToken)) return entry.Spec;
 
         Interlocked.Increment(ref _evaluations);
-        var read = new List<SyntaxNode> { context.TargetNode };
+        // A field's attributes are outside its declarator, and diagnostics can point at them: track the whole declaration.
+        var read = new List<SyntaxNode> { context.TargetNode is VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax field } ? field : context.TargetNode };
         var spec = DeclarationParser.Parse(context, kind, cancellationToken, read);
         var members = new MemberText[read.Count];
         for (int i = 0; i < read.Count; i++)
@@ -46,16 +60,20 @@ internal sealed class DeclarationCache
             }
             members[i] = member;
         }
-        if (_entries.Count >= MaxEntries) _entries.Clear();
-        _entries[key] = new Entry(shape.Key, spec, members);
+        lock (_entries)
+        {
+            // Another compilation may have replaced the shape meanwhile (one generator instance serving two drivers).
+            if (!ReferenceEquals(_shape, shape.Key)) return spec;
+            if (_entries.Count >= MaxEntries) _entries.Clear();
+            _entries[key] = new Entry(spec, members);
+        }
         return spec;
     }
 
-    private sealed record Entry(ShapeKey Shape, DeclarationSpec Spec, MemberText[] Members)
+    private sealed record Entry(DeclarationSpec Spec, MemberText[] Members)
     {
         public bool IsValid(CompilationShape shape, CancellationToken cancellationToken)
         {
-            if (!Shape.SameAs(shape.Key)) return false;
             foreach (var member in Members)
             {
                 if (!member.IsUnchangedIn(shape, cancellationToken)) return false;
@@ -64,15 +82,15 @@ internal sealed class DeclarationCache
         }
     }
 
-    /// <summary>The text of a member's declaration, where it was.</summary>
-    private sealed record MemberText(string Path, int Start, int Line, string Text)
+    /// <summary>The text of a member's declaration, where it was (offset, line and column: diagnostics carry all three).</summary>
+    private sealed record MemberText(string Path, int Start, LinePosition Position, string Text)
     {
         public static MemberText? From(SyntaxNode node, CompilationShape shape, CancellationToken cancellationToken)
         {
             var tree = node.SyntaxTree;
             if (!ReferenceEquals(shape.Tree(tree.FilePath), tree)) return null;
             var text = tree.GetText(cancellationToken);
-            return new MemberText(tree.FilePath, node.SpanStart, text.Lines.GetLineFromPosition(node.SpanStart).LineNumber, text.ToString(node.Span));
+            return new MemberText(tree.FilePath, node.SpanStart, text.Lines.GetLinePosition(node.SpanStart), text.ToString(node.Span));
         }
 
         public bool IsUnchangedIn(CompilationShape shape, CancellationToken cancellationToken)
@@ -84,7 +102,7 @@ internal sealed class DeclarationCache
             {
                 if (text[Start + i] != Text[i]) return false;
             }
-            return text.Lines.GetLineFromPosition(Start).LineNumber == Line;
+            return text.Lines.GetLinePosition(Start) == Position;
         }
     }
 }

@@ -32,7 +32,7 @@ internal sealed class DslInterpreter
     /// <param name="cancellationToken">Cancels the evaluation.</param>
     /// <param name="trackSources">
     /// Whether to record where each statement, value and condition is written (<see cref="DraftValue.Sources"/>), for the
-    /// analyzer to report findings on them; the generator does not need it.
+    /// analyzer to report findings on them; the generator tracks them too, and hands its evaluations to the analyzer (EvaluationShare).
     /// </param>
     public DslInterpreter(Compilation compilation, SemanticModel? model, CancellationToken cancellationToken, bool trackSources = false)
     {
@@ -231,7 +231,7 @@ internal sealed class DslInterpreter
                             var next = draft with { Draft = draft.Draft.Include(included.Draft) };
                             if (!_track) return next;
                             // Included statements are reported on the argument that brings them in (PAC001 on Include(bucketPolicy)).
-                            var at = StatementSource.At(args[0].Syntax.GetLocation());
+                            var at = StatementSource.At(args[0].Syntax.GetLocation()) with { IncludedFrom = DeclarationKindOf(args[0].Value) };
                             return next with { Sources = draft.Sources.AddRange(Enumerable.Repeat(at, included.Draft.Statements.Count)) };
                         }
                         default:
@@ -503,6 +503,28 @@ internal sealed class DslInterpreter
         if (reference.Field.IsConst && reference.Field.ConstantValue is { } constant) return constant;
         if (reference.Field is { IsStatic: true, Name: "Zero" } && DisplayName(reference.Field.ContainingType) == "System.TimeSpan") return new TimeSpanValue(0);
         return ReadDeclaredMember(reference, reference.Field);
+    }
+
+    /// <summary>What the member read by <paramref name="operation"/> declares, if it is a declaration.</summary>
+    private static DeclarationKind? DeclarationKindOf(IOperation operation)
+    {
+        ISymbol? member = operation switch
+        {
+            IPropertyReferenceOperation property => property.Property,
+            IFieldReferenceOperation field => field.Field,
+            IConversionOperation { Operand: IPropertyReferenceOperation property } => property.Property,
+            IConversionOperation { Operand: IFieldReferenceOperation field } => field.Field,
+            _ => null,
+        };
+        foreach (var attribute in member?.GetAttributes() ?? ImmutableArray<AttributeData>.Empty)
+        {
+            switch (attribute.AttributeClass is { } c ? DisplayName(c) : null)
+            {
+                case "PolicyAsCode.ManagedPolicyAttribute": return DeclarationKind.ManagedPolicy;
+                case "PolicyAsCode.ResourcePolicyAttribute": return DeclarationKind.ResourcePolicy;
+            }
+        }
+        return null;
     }
 
     /// <summary>A static member of the user's code: another declared policy, or a value it can evaluate from source.</summary>

@@ -8,7 +8,7 @@ using PolicyAsCode.Dsl;
 namespace PolicyAsCode.Generators;
 
 // Where in source each part of an interpreted policy comes from, recorded by DslInterpreter when asked to (the analyzer
-// asks; the generator does not) and read by FindingLocator. Never part of a generator spec: these hold Locations.
+// asks, and the generator for EvaluationShare) and read by FindingLocator. Never part of a generator spec: these hold Locations.
 
 /// <summary>One value of an element (an action, a resource, a principal id, a condition value or key) and where it is written.</summary>
 /// <param name="Value">The value as the document holds it (a string, or a <see cref="PrincipalId"/>).</param>
@@ -39,6 +39,12 @@ internal sealed record StatementSource(Location Statement)
     public ImmutableArray<ConditionSource> Conditions { get; init; } = ImmutableArray<ConditionSource>.Empty;
 
     public ValueSource? Sid { get; init; }
+
+    /// <summary>
+    /// The kind of the declaration this statement was included from (<c>Include(OtherDeclaration)</c>), which reports the
+    /// statement's own findings itself; null for statements written here or included from a plain member.
+    /// </summary>
+    public DeclarationKind? IncludedFrom { get; init; }
 
     /// <summary>This statement, every part of it written at <paramref name="location"/> (a statement that came from another member).</summary>
     public static StatementSource At(Location location) => new(location);

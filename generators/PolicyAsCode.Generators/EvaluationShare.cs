@@ -49,24 +49,28 @@ internal static class EvaluationShare
 
     private sealed record Entry(Snapshot Snapshot, object Value);
 
+    /// <summary>
+    /// The trees, references and options of a compilation. Trees and references are held weakly: an entry must not keep a
+    /// compilation's trees (or, through a compilation reference, another compilation) alive; a collected one never matches.
+    /// </summary>
     private sealed class Snapshot
     {
-        private readonly SyntaxTree[] _trees;
-        private readonly MetadataReference[] _references;
+        private readonly WeakReference<SyntaxTree>[] _trees;
+        private readonly WeakReference<MetadataReference>[] _references;
         private readonly CompilationOptions _options;
         private readonly string? _assemblyName;
 
-        private Snapshot(SyntaxTree[] trees, MetadataReference[] references, CompilationOptions options, string? assemblyName)
+        private Snapshot(IEnumerable<SyntaxTree> trees, IEnumerable<MetadataReference> references, CompilationOptions options, string? assemblyName)
         {
-            _trees = trees;
-            _references = references;
+            _trees = trees.Select(t => new WeakReference<SyntaxTree>(t)).ToArray();
+            _references = references.Select(r => new WeakReference<MetadataReference>(r)).ToArray();
             _options = options;
             _assemblyName = assemblyName;
         }
 
         public static Snapshot Of(Compilation compilation, bool excludeGenerated)
-            => new(compilation.SyntaxTrees.Where(t => !excludeGenerated || t.FilePath.IndexOf(GeneratedPathMarker, StringComparison.Ordinal) < 0).ToArray(),
-                compilation.References.ToArray(), compilation.Options, compilation.AssemblyName);
+            => new(compilation.SyntaxTrees.Where(t => !excludeGenerated || t.FilePath.IndexOf(GeneratedPathMarker, StringComparison.Ordinal) < 0),
+                compilation.References, compilation.Options, compilation.AssemblyName);
 
         public bool SameAs(Snapshot other)
         {
@@ -74,13 +78,16 @@ internal static class EvaluationShare
             if (_trees.Length != other._trees.Length || _references.Length != other._references.Length) return false;
             for (int i = 0; i < _trees.Length; i++)
             {
-                if (!ReferenceEquals(_trees[i], other._trees[i])) return false;
+                if (!SameTarget(_trees[i], other._trees[i])) return false;
             }
             for (int i = 0; i < _references.Length; i++)
             {
-                if (!ReferenceEquals(_references[i], other._references[i])) return false;
+                if (!SameTarget(_references[i], other._references[i])) return false;
             }
             return _assemblyName == other._assemblyName && _options.Equals(other._options);
         }
+
+        private static bool SameTarget<T>(WeakReference<T> a, WeakReference<T> b) where T : class
+            => a.TryGetTarget(out var x) && b.TryGetTarget(out var y) && ReferenceEquals(x, y);
     }
 }

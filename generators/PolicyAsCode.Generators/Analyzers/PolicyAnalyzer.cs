@@ -117,6 +117,7 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
             {
                 foreach (var finding in PolicyValidator.Validate(document, options))
                 {
+                    if (ReportedByIncludedDeclaration(finding, sources, options.Kind)) continue;
                     diagnostics.Add(Create(finding, FindingLocator.Locate(finding, document, sources, declaration), withJsonPath: true));
                 }
             }
@@ -133,6 +134,14 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
         }
         foreach (var diagnostic in diagnostics) context.ReportDiagnostic(diagnostic);
     }
+
+    /// <summary>
+    /// Whether the finding is about a statement included from another declaration of the same kind, which reports it on
+    /// its own code; findings the inclusion causes (an identity policy including a resource policy's principals) stay.
+    /// </summary>
+    private static bool ReportedByIncludedDeclaration(Finding finding, ImmutableArray<StatementSource> sources, PolicyKind kind)
+        => finding.Location.Statement >= 0 && finding.Location.Statement < sources.Length
+            && (sources[finding.Location.Statement].IncludedFrom, kind) is (DeclarationKind.ManagedPolicy, PolicyKind.Identity) or (DeclarationKind.ResourcePolicy, PolicyKind.Resource);
 
     /// <summary>The policies of an evaluated declaration, each with what to validate it as and where its statements are written.</summary>
     private static IEnumerable<(PolicyDocument Document, ValidationOptions Options, ImmutableArray<StatementSource> Sources)> Policies(DeclarationKind kind, object value)

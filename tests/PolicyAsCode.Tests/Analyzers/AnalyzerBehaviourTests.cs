@@ -20,6 +20,31 @@ public partial class AnalyzerBehaviourTests
 {
     // Constants outside declarations: judged by the same rules, once.
     [Fact]
+    public Task IncludedDeclarationsFinding_IsReportedOnceAtThatDeclaration() => PolicyAnalyzerTest.VerifyAsync("""
+        public static partial class Declarations
+        {
+            [ManagedPolicy("other")]
+            public static IdentityPolicy Other => Policy.Identity().Allow({|PAC003:"s3:GetObjet"|}).On(S3.Arn.Object("my-bucket", "*"));
+
+            [ManagedPolicy("declared")]
+            public static IdentityPolicy Declared => Policy.Identity().Allow(S3.ListBucket).On(S3.Arn.Bucket("my-bucket")).Include(Other);
+        }
+        """);
+
+    [Fact]
+    public Task IncludedPlainMembersFinding_IsReportedAtItsLiteralAndAtTheInclude() => PolicyAnalyzerTest.VerifyAsync("""
+        public static partial class Declarations
+        {
+            // Not a declaration: its constants are checked where they are written (with a fix), and the declaration that
+            // includes it says which of its policies gets the bad action.
+            public static IdentityPolicy Helper => Policy.Identity().Allow({|PAC003:"s3:GetObjet"|}).On(S3.Arn.Object("my-bucket", "*"));
+
+            [ManagedPolicy("declared")]
+            public static IdentityPolicy Declared => Policy.Identity().Allow(S3.ListBucket).On(S3.Arn.Bucket("my-bucket")).Include({|PAC003:Helper|});
+        }
+        """);
+
+    [Fact]
     public Task ActionArnAndKeyConstantsOutsideDeclarations_AreChecked() => PolicyAnalyzerTest.VerifyAsync("""
         public static class Helpers
         {

@@ -164,6 +164,48 @@ public class CodeFixTests
         """,
         withUsings: false);
 
+    [Fact]
+    public async Task IdentityPolicyOfOnlyIncludesThatARoleAttaches_IsOfferedOnlyToDropTheInclude()
+    {
+        // As a ResourcePolicy it could no longer be attached: Role.Attach takes identity policies.
+        var offered = await OfferedFixes(new PrincipalInIdentityPolicyCodeFixProvider(), SharedBucket + """
+            public static partial class Declarations
+            {
+                [ManagedPolicy("declared")]
+                public static IdentityPolicy Declared => Policy.Identity().Include(Shared.Bucket);
+
+                [Role("reader")]
+                public static Role Reader => Role.Define().TrustedBy(Principal.Account("444455556666")).Attach(Declared);
+            }
+            """);
+
+        Assert.Equal(["Remove the Include of statements with a Principal"], offered);
+    }
+
+    [Fact]
+    public Task StringAction_WhereAMemberHasTheName_IsWrittenQualified() => PolicyCodeFixTest<UseTypedMemberCodeFixProvider>.VerifyAsync(
+        """
+        using PolicyAsCode;
+
+        public static class Code
+        {
+            public static int Iam => 1;
+
+            public static IdentityPolicy Build() => Policy.Identity().Allow({|PAC300:"iam:GetUser"|}).OnAll();
+        }
+        """,
+        """
+        using PolicyAsCode;
+
+        public static class Code
+        {
+            public static int Iam => 1;
+
+            public static IdentityPolicy Build() => Policy.Identity().Allow(PolicyAsCode.Aws.Iam.GetUser).OnAll();
+        }
+        """,
+        withUsings: false);
+
     /// <summary>The titles of the fixes <paramref name="provider"/> offers for the analyzer's diagnostics in the source.</summary>
     private static async Task<string[]> OfferedFixes(CodeFixProvider provider, string source)
     {

@@ -57,7 +57,18 @@ public class DeclarationCacheTests
         }
         """;
 
-    private static readonly string[] s_sources = [Constants, Policies, Roles, Program];
+    private const string Fields = """
+        namespace Cache;
+
+        public static partial class Fields
+        {
+            // A field.
+            [ManagedPolicy("a b")]
+            public static readonly IdentityPolicy Invalid = Policy.Identity().Allow(S3.GetObject).OnAll();
+        }
+        """;
+
+    private static readonly string[] s_sources = [Constants, Policies, Roles, Program, Fields];
 
     [Fact]
     public void EditInAnotherMembersBody_EvaluatesNothingAgain()
@@ -97,6 +108,7 @@ public class DeclarationCacheTests
         { "the attached policy renamed", 1, "public static IdentityPolicy Read =>", "public static IdentityPolicy ReadAll =>" },
         { "a partial modifier removed", 2, "public static partial class Roles", "public static class Roles" },
         { "a static readonly value read by nothing", 0, "Unused = \"x\"", "Unused = \"y\"" },
+        { "a comment swapped with the attribute of a field declaration", 4, "    // A field.\n    [ManagedPolicy(\"a b\")]", "    [ManagedPolicy(\"a b\")]\n    // A field." },
     };
 
     [Theory]
@@ -121,7 +133,7 @@ public class DeclarationCacheTests
 
         driver.RunGenerators(compilation.WithReferences(compilation.References.Select(r => r is PortableExecutableReference pe ? MetadataReference.CreateFromFile(pe.FilePath!) : r)));
 
-        Assert.Equal(before + 3, generator.Evaluations);
+        Assert.Equal(before + 4, generator.Evaluations);
     }
 
     private static (PolicyGenerator Generator, GeneratorDriver Driver, CSharpCompilation Compilation) Warm()
@@ -129,8 +141,9 @@ public class DeclarationCacheTests
         var generator = new PolicyGenerator();
         var compilation = GeneratorHarness.Compilation(s_sources);
         var driver = CSharpGeneratorDriver.Create([generator.AsSourceGenerator()], parseOptions: GeneratorHarness.ParseOptions).RunGenerators(compilation);
-        Assert.Equal(3, generator.Evaluations);
-        Assert.Empty(driver.GetRunResult().Diagnostics);
+        Assert.Equal(4, generator.Evaluations);
+        // Only the field declaration's invalid name (PAC201), on purpose: its location is what moves in one edit.
+        Assert.Equal(["PAC201"], driver.GetRunResult().Diagnostics.Select(d => d.Id));
         return (generator, driver, compilation);
     }
 

@@ -171,7 +171,9 @@ public sealed class ServiceCatalogue
         string prefix = unknownKey.Substring(0, colon);
         IEnumerable<ConditionKeyInfo>? candidates = prefix.Equals("aws", StringComparison.OrdinalIgnoreCase) ? GlobalConditionKeys
             : _servicesByPrefix.TryGetValue(prefix, out var service) ? service.ConditionKeys : null;
-        return candidates is null ? Array.Empty<string>() : Suggestions.Closest(unknownKey, candidates.Select(k => k.Name), max);
+        // Keys with a placeholder (aws:ResourceTag/${TagKey}) are templates, not replacements a user can take as they are.
+        return candidates is null ? Array.Empty<string>()
+            : Suggestions.Closest(unknownKey, candidates.Select(k => k.Name).Where(n => n.IndexOf('$') < 0 && n.IndexOf('<') < 0), max);
     }
 
     private IEnumerable<ActionInfo> Expand(string pattern)
