@@ -87,7 +87,9 @@ internal sealed class CompilationShape
             text.Append(options.LanguageVersion).Append(' ').Append(options.Kind).Append(' ')
                 .Append(string.Join(",", options.PreprocessorSymbolNames)).Append('\n');
         }
-        foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens(static node => !IsExecutable(node), descendIntoTrivia: true))
+        // Into trivia for directives (#if, #define change what is compiled); not into documentation comments, which change
+        // nothing a binder sees and are edited often.
+        foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens(static node => !IsExecutable(node) && node is not DocumentationCommentTriviaSyntax, descendIntoTrivia: true))
         {
             text.Append(token.Text).Append(' ');
         }

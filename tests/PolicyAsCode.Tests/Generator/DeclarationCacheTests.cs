@@ -82,6 +82,29 @@ public class DeclarationCacheTests
     }
 
     [Fact]
+    public void EditOfADocumentationComment_EvaluatesNothingAgain()
+    {
+        var (generator, driver, compilation) = Warm();
+        int before = generator.Evaluations;
+
+        driver.RunGenerators(Edit(compilation, 0, Constants.Replace("    public const string Bucket", "    /// <summary>The bucket.</summary>\n    public const string Bucket")));
+
+        Assert.Equal(before, generator.Evaluations);
+    }
+
+    [Fact]
+    public void EditOfAPreprocessorDirective_EvaluatesEverythingAgain()
+    {
+        // Directives decide what is compiled; the cache does not try to tell which ones matter.
+        var (generator, driver, compilation) = Warm();
+        int before = generator.Evaluations;
+
+        driver.RunGenerators(Edit(compilation, 3, Program + "\n#if OTHER\n#endif\n"));
+
+        Assert.Equal(before + 4, generator.Evaluations);
+    }
+
+    [Fact]
     public void EditOfOneDeclaration_EvaluatesOnlyTheDeclarationsOfThatFile()
     {
         var (generator, driver, compilation) = Warm();
@@ -108,6 +131,7 @@ public class DeclarationCacheTests
         { "the attached policy renamed", 1, "public static IdentityPolicy Read =>", "public static IdentityPolicy ReadAll =>" },
         { "a partial modifier removed", 2, "public static partial class Roles", "public static class Roles" },
         { "a static readonly value read by nothing", 0, "Unused = \"x\"", "Unused = \"y\"" },
+        { "a documentation comment on a constant a declaration reads", 0, "    public const string Bucket", "    /// <summary>The bucket.</summary>\n    public const string Bucket" },
         { "a comment swapped with the attribute of a field declaration", 4, "    // A field.\n    [ManagedPolicy(\"a b\")]", "    [ManagedPolicy(\"a b\")]\n    // A field." },
     };
 
