@@ -11,7 +11,7 @@ namespace PolicyAsCode.Generators;
 /// </summary>
 internal static class DeclarationEmitter
 {
-    private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"PolicyAsCode.Generators\", \"1.0\")]";
+    private static readonly string GeneratedCode = Emit.EvaluatorEmitter.GeneratedCodeAttribute;
 
     /// <summary><c>Namespace.Outer+Inner.Member.g.cs</c>: nested types joined as in metadata names, so no two types share one.</summary>
     public static string HintName(DeclarationSpec spec)
