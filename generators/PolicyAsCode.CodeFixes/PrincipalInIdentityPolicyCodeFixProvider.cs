@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PolicyAsCode.Generators;
 using PolicyAsCode.Rules;
 
 namespace PolicyAsCode.CodeFixes;
@@ -55,13 +56,9 @@ public sealed class PrincipalInIdentityPolicyCodeFixProvider : CodeFixProvider
         }
     }
 
-    private static ExpressionSyntax? Value(MemberDeclarationSyntax member) => member switch
-    {
-        PropertyDeclarationSyntax { ExpressionBody.Expression: var body } => body,
-        PropertyDeclarationSyntax { Initializer.Value: var initializer } => initializer,
-        FieldDeclarationSyntax { Declaration.Variables: [{ Initializer.Value: var initializer }] } => initializer,
-        _ => null,
-    };
+    /// <summary>The declared value, found as the generator finds it.</summary>
+    private static ExpressionSyntax? Value(MemberDeclarationSyntax member)
+        => DeclarationSyntax.ValueOf(member is FieldDeclarationSyntax { Declaration.Variables: [var variable] } ? variable : member);
 
     /// <summary>
     /// The <c>Policy.Identity</c> access that starts the value when it is followed only by <c>Include(...)</c> calls:
