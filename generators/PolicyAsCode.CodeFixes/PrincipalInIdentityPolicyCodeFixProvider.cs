@@ -58,7 +58,7 @@ public sealed class PrincipalInIdentityPolicyCodeFixProvider : CodeFixProvider
 
     /// <summary>The declared value, found as the generator finds it.</summary>
     private static ExpressionSyntax? Value(MemberDeclarationSyntax member)
-        => DeclarationSyntax.ValueOf(member is FieldDeclarationSyntax { Declaration.Variables: [var variable] } ? variable : member);
+        => MemberValueSyntax.ValueOf(member is FieldDeclarationSyntax { Declaration.Variables: [var variable] } ? variable : member);
 
     /// <summary>
     /// The <c>Policy.Identity</c> access that starts the value when it is followed only by <c>Include(...)</c> calls:

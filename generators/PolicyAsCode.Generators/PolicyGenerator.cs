@@ -8,10 +8,13 @@ namespace PolicyAsCode.Generators;
 /// Turns policies and roles declared with the PolicyAsCode DSL into IAM JSON and compiled evaluators at build time.
 /// </summary>
 /// <remarks>
-/// Pipeline: one <c>ForAttributeWithMetadataName</c> per declaration attribute; the transform interprets the declaration
-/// (<see cref="DeclarationParser"/>) into an equatable <see cref="DeclarationSpec"/>; diagnostics are reported from their
-/// own output; each spec emits its <c>IamFile</c> attributes and compiled class (<see cref="DeclarationEmitter"/>); the
-/// summaries of all specs emit the manifest, the registry and the duplicate-name check.
+/// Pipeline, one stage per folder: <b>Parsing</b>, one <c>ForAttributeWithMetadataName</c> per declaration attribute
+/// (<see cref="DeclarationKinds"/>) whose transform is <see cref="DeclarationCache"/> (<b>Caching</b>) over
+/// <see cref="DeclarationParser"/>, which checks the member and evaluates it with <see cref="DslInterpreter"/>
+/// (<b>Interpretation</b>) into an equatable <see cref="DeclarationSpec"/> (<b>Model</b>); diagnostics are reported from
+/// their own output (<b>Diagnostics</b>); each spec emits its file (<see cref="DeclarationEmitter"/>, <b>Emit</b>); the
+/// summaries of all specs give the duplicate-name check (<see cref="DuplicateNames"/>), the manifest and the registry
+/// (<see cref="AssemblyEmitter"/>).
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class PolicyGenerator : IIncrementalGenerator
@@ -45,51 +48,65 @@ public sealed class PolicyGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var cache = _cache;
-        var managed = Declarations(context, cache, "PolicyAsCode.ManagedPolicyAttribute", DeclarationKind.ManagedPolicy, TrackingNames.ManagedPolicies);
-        var resource = Declarations(context, cache, "PolicyAsCode.ResourcePolicyAttribute", DeclarationKind.ResourcePolicy, TrackingNames.ResourcePolicies);
-        var roles = Declarations(context, cache, "PolicyAsCode.RoleAttribute", DeclarationKind.Role, TrackingNames.Roles);
+        // Parse: one transform per declaration attribute (DeclarationKinds); the cache answers for declarations whose inputs are unchanged.
+        var parsed = DeclarationKinds.All.Select(info => Parse(context, _cache, info)).ToArray();
 
-        foreach (var declarations in new[] { managed, resource, roles })
+        foreach (var declarations in parsed)
         {
-            // Diagnostics leave the model here, so editing a diagnostic's text never re-emits code. They are reported
-            // against the compilation's own syntax trees, so that #pragma warning disable applies to them.
+            // Report: diagnostics leave the model here, so rewording one never re-emits code. They are reported against the
+            // compilation's own syntax trees, so that #pragma warning disable applies to them.
             context.RegisterSourceOutput(declarations.Select(static (d, _) => d.Diagnostics).Combine(context.CompilationProvider),
                 static (spc, pair) => Report(spc, pair.Left, pair.Right));
+
+            // Emit each declaration from its spec alone: without locations, so that moving it within its file emits nothing again.
             var specs = declarations.Select(static (d, _) => d with { Diagnostics = default, Location = null }).WithTrackingName(TrackingNames.Specs);
             context.RegisterSourceOutput(specs, static (spc, spec) =>
             {
-                if (DeclarationEmitter.EmitDeclaration(spec) is { } source) spc.AddSource(DeclarationEmitter.HintName(spec), source);
+                if (DeclarationEmitter.Emit(spec) is { } source) spc.AddSource(DeclarationEmitter.HintName(spec), source);
             });
         }
 
-        // The assembly-wide outputs depend only on names, files and attachments, so an edit inside a policy leaves them cached.
-        static IncrementalValuesProvider<DeclarationSummary> Summaries(IncrementalValuesProvider<DeclarationSpec> declarations)
-            => declarations.Select(static (d, _) => DeclarationSummary.From(d)).Where(static s => s is not null).Select(static (s, _) => s!);
-        var all = Summaries(managed).Collect().Combine(Summaries(resource).Collect()).Combine(Summaries(roles).Collect())
-            .Select(static (pair, _) => new EquatableArray<DeclarationSummary>(
-                pair.Left.Left.AddRange(pair.Left.Right).AddRange(pair.Right).OrderBy(d => d.Name, StringComparer.Ordinal).ThenBy(d => d.Containing.FullName, StringComparer.Ordinal)));
+        // Summarise: the assembly-wide outputs depend only on names, files and attachments, so an edit inside a policy leaves them cached.
+        var all = parsed.Select(Summaries).Aggregate(static (left, right) => left.Combine(right).Select(static (pair, _) => pair.Left.AddRange(pair.Right)))
+            .Select(static (list, _) => new EquatableArray<DeclarationSummary>(
+                list.OrderBy(d => d.Name, StringComparer.Ordinal).ThenBy(d => d.Containing.FullName, StringComparer.Ordinal)));
+
+        // Check names across declarations: two that write the same file (PAC203).
         context.RegisterSourceOutput(all.Combine(context.CompilationProvider),
-            static (spc, pair) => Report(spc, DeclarationEmitter.DuplicateNames(pair.Left), pair.Right));
-        // Without locations, so that moving a declaration within its file does not re-emit the assembly-level outputs.
+            static (spc, pair) => Report(spc, DuplicateNames.Find(pair.Left), pair.Right));
+
+        // Emit the manifest and the registry, without locations for the same reason as above.
         var collected = all
             .Select(static (list, _) => new EquatableArray<DeclarationSummary>(list.Select(d => d with { Location = null })))
             .WithTrackingName(TrackingNames.Collected);
         context.RegisterSourceOutput(collected, static (spc, declarations) =>
         {
-            if (declarations.Count > 0) spc.AddSource("PolicyAsCode.Declarations.g.cs", DeclarationEmitter.EmitAssemblyOutputs(declarations));
+            if (declarations.Count > 0) spc.AddSource(AssemblyEmitter.HintName, AssemblyEmitter.Emit(declarations));
         });
     }
+
+    private static IncrementalValueProvider<ImmutableArray<DeclarationSummary>> Summaries(IncrementalValuesProvider<DeclarationSpec> declarations)
+        => declarations.Select(static (d, _) => DeclarationSummary.From(d)).Where(static s => s is not null).Select(static (s, _) => s!).Collect();
 
     private static void Report(SourceProductionContext context, IEnumerable<DiagnosticInfo> diagnostics, Compilation compilation)
     {
         foreach (var diagnostic in diagnostics) context.ReportDiagnostic(diagnostic.ToDiagnostic(compilation));
     }
 
-    private static IncrementalValuesProvider<DeclarationSpec> Declarations(IncrementalGeneratorInitializationContext context, DeclarationCache cache, string attribute, DeclarationKind kind, string trackingName)
-        => context.SyntaxProvider.ForAttributeWithMetadataName(
-                attribute,
+    private static IncrementalValuesProvider<DeclarationSpec> Parse(IncrementalGeneratorInitializationContext context, DeclarationCache cache, DeclarationKindInfo info)
+    {
+        var kind = info.Kind;
+        return context.SyntaxProvider.ForAttributeWithMetadataName(
+                info.Attribute,
                 static (node, _) => node is PropertyDeclarationSyntax or VariableDeclaratorSyntax,
-                (ctx, ct) => cache.Parse(ctx, kind, ct))
-            .WithTrackingName(trackingName);
+                (ctx, ct) => cache.GetOrParse(ctx, kind, ct))
+            .WithTrackingName(TrackingName(kind));
+    }
+
+    private static string TrackingName(DeclarationKind kind) => kind switch
+    {
+        DeclarationKind.ManagedPolicy => TrackingNames.ManagedPolicies,
+        DeclarationKind.ResourcePolicy => TrackingNames.ResourcePolicies,
+        _ => TrackingNames.Roles,
+    };
 }

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using PolicyAsCode.Catalogue;
+using PolicyAsCode.Dsl;
 using PolicyAsCode.Rules;
 
 namespace PolicyAsCode.Generators.Analyzers;
@@ -66,8 +67,6 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
         public const string Operator = nameof(Operator);
     }
 
-    private const string TypedNamespace = "PolicyAsCode.Aws";
-
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => AnalyzerDescriptors.All;
 
@@ -111,14 +110,14 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
             // The generator has usually evaluated the declaration in this very compilation already.
             if (!EvaluationShare.TryGet(context.Compilation, syntax, out var value))
             {
-                value = new DslInterpreter(context.Compilation, null, context.CancellationToken, trackSources: true) { EvaluatedMembers = evaluated }.EvaluateMember(member);
+                value = new DslInterpreter(context.Compilation, null, symbols, context.CancellationToken) { EvaluatedMembers = evaluated }.EvaluateMember(member);
             }
             foreach (var (document, options, sources) in Policies(kind, value))
             {
                 foreach (var finding in PolicyValidator.Validate(document, options))
                 {
                     if (ReportedByIncludedDeclaration(finding, sources, options.Kind)) continue;
-                    diagnostics.Add(Create(finding, FindingLocator.Locate(finding, document, sources, declaration), withJsonPath: true));
+                    diagnostics.Add(Create(finding, FindingLocator.Locate(finding, document, sources, declaration), withJsonPath: true, symbols));
                 }
             }
         }
@@ -172,14 +171,14 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static Diagnostic Create(Finding finding, SourceLocation at, bool withJsonPath)
+    private static Diagnostic Create(Finding finding, SourceLocation at, bool withJsonPath, DslSymbols? symbols = null)
     {
         var properties = ImmutableDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
         if (withJsonPath) properties.Add(Properties.JsonPath, finding.Location.JsonPath);
         if (finding.Suggestions.Count > 0) properties.Add(Properties.Suggestion, finding.Suggestions[0]);
         if (at.IsLiteral) properties.Add(Properties.Literal, "true");
         if (finding.Rule == PolicyRules.CaseSensitiveUserName && finding.Suggestions.Count > 0
-            && at.Condition?.Method is { } method && OperatorMethod(method, finding.Suggestions[0]) is { } replacement)
+            && symbols is not null && at.Condition?.Method is { } method && OperatorMethod(symbols, method, finding.Suggestions[0]) is { } replacement)
         {
             properties.Add(Properties.Operator, replacement);
         }
@@ -189,14 +188,13 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>The DSL method of the key's type whose operator is <paramref name="suggestedOperator"/> without its set qualifier and IfExists.</summary>
-    private static string? OperatorMethod(IMethodSymbol method, string suggestedOperator)
+    private static string? OperatorMethod(DslSymbols symbols, IMethodSymbol method, string suggestedOperator)
     {
         string baseOperator = suggestedOperator.Substring(suggestedOperator.IndexOf(':') + 1);
         if (baseOperator.EndsWith("IfExists", StringComparison.Ordinal)) baseOperator = baseOperator.Substring(0, baseOperator.Length - "IfExists".Length);
         foreach (var candidate in method.ContainingType.GetMembers().OfType<IMethodSymbol>())
         {
-            var attribute = candidate.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "PolicyAsCode.Generation.DslOperatorAttribute");
-            if (attribute?.ConstructorArguments.FirstOrDefault().Value as string == baseOperator) return candidate.Name;
+            if (symbols.MarkOf(candidate) is { Op: DslOp.Condition, Operator: { } candidateOperator } && candidateOperator == baseOperator) return candidate.Name;
         }
         return null;
     }
@@ -220,7 +218,7 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
                 {
                     var properties = ImmutableDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
                     properties.Add(Properties.TypedMember, typed);
-                    properties.Add(Properties.Namespace, TypedNamespace);
+                    properties.Add(Properties.Namespace, DslSymbols.TypedNamespace);
                     context.ReportDiagnostic(Diagnostic.Create(AnalyzerDescriptors.UseTypedMember, origin.Location, properties.ToImmutable(), typed, value));
                 }
             }

@@ -33,10 +33,6 @@ internal static class EvaluatorEmitter
     /// <summary>The number of action patterns from which a statement's actions are checked with a switch on the service.</summary>
     internal const int ServiceSwitchThreshold = 8;
 
-    /// <summary>The <c>[GeneratedCode]</c> attribute on generated members.</summary>
-    internal static readonly string GeneratedCodeAttribute =
-        $"[global::System.CodeDom.Compiler.GeneratedCode(\"PolicyAsCode.Generators\", {String(typeof(EvaluatorEmitter).Assembly.GetName().Version?.ToString() ?? "0.0.0.0")})]";
-
     private const string Generation = "global::PolicyAsCode.Generation";
     private const string IgnoreCase = "global::System.StringComparison.OrdinalIgnoreCase";
     private const string Ordinal = "global::System.StringComparison.Ordinal";
@@ -228,7 +224,7 @@ internal static class EvaluatorEmitter
             writer.WriteLine("/// Decides <paramref name=\"request\"/> with this policy alone, as an identity-based policy, exactly as");
             writer.WriteLine("/// <see cref=\"global::PolicyAsCode.PreparedPolicy.Decide(global::PolicyAsCode.Request)\"/> does: compiled from the policy.");
             writer.WriteLine("/// </summary>");
-            writer.WriteLine(GeneratedCodeAttribute);
+            writer.WriteLine(GeneratedFile.GeneratedCodeAttribute);
             using (writer.Block($"public static {DecisionType} {methodName}(global::PolicyAsCode.Request request)"))
             {
                 writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(request);");

@@ -52,7 +52,7 @@ internal sealed class EvaluatorHelpers
     {
         if (IsEmpty) return;
         writer.WriteLine("/// <summary>What the compiled evaluator prepares once: patterns, principals, conditions and action switches.</summary>");
-        writer.WriteLine(EvaluatorEmitter.GeneratedCodeAttribute);
+        writer.WriteLine(GeneratedFile.GeneratedCodeAttribute);
         using (writer.Block("file static class " + ClassName))
         {
             bool first = true;

@@ -14,9 +14,6 @@ internal sealed class IndentedWriter
     private int _depth;
     private bool _atLineStart = true;
 
-    /// <summary>The current indentation depth.</summary>
-    public int Depth => _depth;
-
     /// <summary>
     /// Writes text; every line of it (text may hold <c>\n</c>, e.g. from a raw string literal) is indented to the current
     /// depth.
@@ -60,6 +57,18 @@ internal sealed class IndentedWriter
         return new Block(this, closingSuffix);
     }
 
+    /// <summary>Opens one block per header, nested in order; disposing the result closes them all, innermost first.</summary>
+    public Blocks Blocks(IEnumerable<string> headers)
+    {
+        int count = 0;
+        foreach (var header in headers)
+        {
+            Block(header);
+            count++;
+        }
+        return new Blocks(this, count);
+    }
+
     /// <summary>Indents by one level until the returned scope is disposed, without braces.</summary>
     public Indentation Indent()
     {
@@ -93,6 +102,25 @@ internal readonly struct Block : IDisposable
 
     /// <summary>Writes the closing brace.</summary>
     public void Dispose() => _writer.EndBlock(_closingSuffix);
+}
+
+/// <summary>Nested brace blocks of an <see cref="IndentedWriter"/>; disposing it closes them all.</summary>
+internal readonly struct Blocks : IDisposable
+{
+    private readonly IndentedWriter _writer;
+    private readonly int _count;
+
+    internal Blocks(IndentedWriter writer, int count)
+    {
+        _writer = writer;
+        _count = count;
+    }
+
+    /// <summary>Writes the closing braces.</summary>
+    public void Dispose()
+    {
+        for (int i = 0; i < _count; i++) _writer.EndBlock("");
+    }
 }
 
 /// <summary>An indentation level of an <see cref="IndentedWriter"/>; disposing it returns to the previous level.</summary>

@@ -19,66 +19,80 @@ public sealed class Role
     }
 
     /// <summary>The declaration state (shared with the source generator).</summary>
+    [DslMember(DslOp.RuntimeOnly)]
     public RoleDraft Draft { get; }
 
     /// <summary>Starts a role.</summary>
+    [DslMember(DslOp.DefineRole)]
     public static Role Define() => new(RoleDraft.Empty, []);
 
     /// <summary>Lets the principals assume the role, each in its own trust statement.</summary>
+    [DslMember(DslOp.TrustedBy)]
     public Role TrustedBy(params Principal[] principals)
-    {
-        if (principals.Length == 0) throw new DslException("TrustedBy needs at least one principal.");
-        var draft = Draft;
-        foreach (var principal in principals) draft = draft.TrustedBy(principal.Spec);
-        return new(draft, _attachedDeclared);
-    }
+        => new(Draft.TrustedBy((principals ?? throw new ArgumentNullException(nameof(principals))).Select(p => p.Spec)), _attachedDeclared);
 
     /// <summary>Attaches a customer managed policy declared in code (with <see cref="ManagedPolicyAttribute"/>).</summary>
     /// <remarks>At run time the policy's IAM name is not known; the generated manifest names it.</remarks>
+    /// <exception cref="DslException">The same policy is already attached.</exception>
+    [DslMember(DslOp.Attach)]
     public Role Attach(IdentityPolicy policy)
-        => new(Draft, [.. _attachedDeclared, policy ?? throw new ArgumentNullException(nameof(policy))]);
+    {
+        if (policy is null) throw new ArgumentNullException(nameof(policy));
+        return new(Draft.AttachDeclared(null, policy.Document), [.. _attachedDeclared, policy]);
+    }
 
     /// <summary>Attaches an AWS managed policy: <c>Attach(AwsManaged.ReadOnlyAccess)</c>.</summary>
+    [DslMember(DslOp.Attach)]
     public Role Attach(AwsManagedPolicy policy) => new(Draft.Attach(new AttachedPolicy(policy.Name, policy.Arn)), _attachedDeclared);
 
     /// <summary>Attaches an existing managed policy by ARN.</summary>
+    [DslMember(DslOp.AttachArn)]
     public Role AttachArn(string policyArn) => new(Draft.AttachArn(policyArn), _attachedDeclared);
 
     /// <summary>Adds an inline policy.</summary>
+    [DslMember(DslOp.Inline)]
     public Role Inline(string name, IdentityPolicy policy) => new(Draft.WithInline(name, policy.Document), _attachedDeclared);
 
     /// <summary>Sets an AWS managed policy as the permissions boundary.</summary>
+    [DslMember(DslOp.PermissionsBoundary)]
     public Role PermissionsBoundary(AwsManagedPolicy policy) => new(Draft.WithBoundary(new AttachedPolicy(policy.Name, policy.Arn)), _attachedDeclared);
 
     /// <summary>Sets the maximum session duration (1 to 12 hours).</summary>
-    public Role MaxSession(TimeSpan duration) => new(Draft.WithMaxSession(checked((int)duration.TotalSeconds)), _attachedDeclared);
+    [DslMember(DslOp.MaxSession)]
+    public Role MaxSession(TimeSpan duration) => new(Draft.WithMaxSession(duration.TotalSeconds), _attachedDeclared);
 
     /// <summary>Sets the role's path, e.g. <c>/service-roles/</c>.</summary>
+    [DslMember(DslOp.RolePath)]
     public Role Path(string path) => new(Draft.WithPath(path), _attachedDeclared);
 
     /// <summary>Sets the role's description.</summary>
+    [DslMember(DslOp.RoleDescription)]
     public Role Description(string description) => new(Draft.WithDescription(description), _attachedDeclared);
 
     /// <summary>The trust policy.</summary>
+    [DslMember(DslOp.RuntimeOnly)]
     public PolicyDocument TrustPolicy => Draft.TrustPolicy();
 
     /// <summary>The trust policy as canonical JSON.</summary>
+    [DslMember(DslOp.RuntimeOnly)]
     public string TrustPolicyJson => PolicyJson.Write(TrustPolicy);
 
     /// <summary>The policies declared in code and attached to the role.</summary>
+    [DslMember(DslOp.RuntimeOnly)]
     public IReadOnlyList<IdentityPolicy> AttachedPolicies => _attachedDeclared;
 
     /// <summary>
     /// The role's permissions as AWS evaluates a request of one of its sessions: attached policies (declared and AWS
     /// managed) and inline policies as identity-based policies, the boundary if any.
     /// </summary>
+    [DslMember(DslOp.RuntimeOnly)]
     public PolicySet SessionPolicySet()
     {
         var identity = new List<PreparedPolicy>();
-        foreach (var policy in _attachedDeclared) identity.Add(new PreparedPolicy(policy.Document));
+        foreach (var declared in Draft.Declared) identity.Add(new PreparedPolicy(declared.Document));
         foreach (var attached in Draft.Attached)
         {
-            if (attached.Arn is { } arn && AwsManagedPolicies.TryGetByArn(arn, out var managed)) identity.Add(new PreparedPolicy(managed.Document, managed.Name));
+            if (AwsManagedPolicies.TryGetByArn(attached.Arn, out var managed)) identity.Add(new PreparedPolicy(managed.Document, managed.Name));
         }
         foreach (var inline in Draft.Inline) identity.Add(new PreparedPolicy(inline.Document, inline.Name));
         PreparedPolicy? boundary = Draft.Boundary?.Arn is { } boundaryArn && AwsManagedPolicies.TryGetByArn(boundaryArn, out var b)

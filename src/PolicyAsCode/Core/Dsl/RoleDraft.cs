@@ -1,10 +1,17 @@
 namespace PolicyAsCode.Dsl;
 
-/// <summary>A policy attached to a role: by ARN (AWS managed or existing), or by the name of a policy declared in code.</summary>
-/// <param name="Name">The policy's name (the declared name, or the last part of the ARN).</param>
-/// <param name="Arn">The ARN for AWS managed and existing policies; null for policies declared in this project.</param>
+/// <summary>A managed policy attached to a role by ARN: an AWS managed policy, or an existing one.</summary>
+/// <param name="Name">The policy's name: the last part of the ARN.</param>
+/// <param name="Arn">The policy's ARN.</param>
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-public sealed record AttachedPolicy(string Name, string? Arn);
+public sealed record AttachedPolicy(string Name, string Arn);
+
+/// <summary>A customer managed policy declared in code and attached to a role.</summary>
+/// <param name="Name">Its IAM name when known: the source generator knows it from the declaration's attribute; the runtime
+/// DSL, which is given only the policy, does not (null).</param>
+/// <param name="Document">Its document.</param>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+public sealed record DeclaredAttachment(string? Name, PolicyDocument Document);
 
 /// <summary>An inline policy of a role.</summary>
 /// <param name="Name">The inline policy's name.</param>
@@ -28,8 +35,11 @@ public sealed record RoleDraft
     /// <summary>The trust policy's statements.</summary>
     public PolicyDraft Trust { get; init; } = PolicyDraft.Empty;
 
-    /// <summary>Attached managed policies.</summary>
+    /// <summary>Managed policies attached by ARN (AWS managed or existing).</summary>
     public EquatableArray<AttachedPolicy> Attached { get; init; }
+
+    /// <summary>Customer managed policies declared in code and attached, in order.</summary>
+    public EquatableArray<DeclaredAttachment> Declared { get; init; }
 
     /// <summary>Inline policies.</summary>
     public EquatableArray<InlinePolicy> Inline { get; init; }
@@ -45,6 +55,20 @@ public sealed record RoleDraft
 
     /// <summary>The role's description.</summary>
     public string? Description { get; init; }
+
+    /// <summary>Lets each principal assume the role, each in its own trust statement (<c>TrustedBy(...)</c>).</summary>
+    public RoleDraft TrustedBy(IEnumerable<PrincipalSpec> principals)
+    {
+        var draft = this;
+        int count = 0;
+        foreach (var principal in principals)
+        {
+            draft = draft.TrustedBy(principal);
+            count++;
+        }
+        if (count == 0) throw new DslException("TrustedBy needs at least one principal.");
+        return draft;
+    }
 
     /// <summary>Lets a principal assume the role: one trust statement allowing its assume action, with its conditions.</summary>
     public RoleDraft TrustedBy(PrincipalSpec principal, IEnumerable<Condition>? conditions = null)
@@ -64,6 +88,25 @@ public sealed record RoleDraft
             if (existing == policy) throw new DslException($"The policy {policy.Name} is already attached to the role.");
         }
         return this with { Attached = EquatableArray.Create([.. Attached, policy]) };
+    }
+
+    /// <summary>
+    /// Attaches a customer managed policy declared in code. The same policy cannot be attached twice: AWS lists an attached
+    /// policy once. Policies are the same when their documents are (the runtime knows no names), so compile time and run
+    /// time decide alike.
+    /// </summary>
+    public RoleDraft AttachDeclared(string? name, PolicyDocument document)
+    {
+        foreach (var existing in Declared)
+        {
+            if (existing.Document == document)
+            {
+                throw new DslException(name is null || existing.Name is null || existing.Name == name
+                    ? $"The policy {name ?? existing.Name ?? "given"} is already attached to the role."
+                    : $"The policy {name} has the same document as {existing.Name}, which is already attached to the role.");
+            }
+        }
+        return this with { Declared = EquatableArray.Create([.. Declared, new DeclaredAttachment(name, document)]) };
     }
 
     /// <summary>Attaches an existing managed policy by its ARN (<c>arn:aws:iam::ACCOUNT:policy/PATH/NAME</c>).</summary>
@@ -98,6 +141,16 @@ public sealed record RoleDraft
             throw new DslException($"A role's maximum session duration must be between 1 and 12 hours (3600 to 43200 seconds), not {seconds} seconds.");
         }
         return this with { MaxSessionSeconds = seconds };
+    }
+
+    /// <summary>Sets the maximum session duration from a number of seconds (<c>TimeSpan.TotalSeconds</c>), truncated to whole seconds.</summary>
+    public RoleDraft WithMaxSession(double seconds)
+    {
+        if (double.IsNaN(seconds) || seconds < int.MinValue || seconds > int.MaxValue)
+        {
+            throw new DslException($"A role's maximum session duration must be between 1 and 12 hours (3600 to 43200 seconds), not {seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} seconds.");
+        }
+        return WithMaxSession((int)seconds);
     }
 
     /// <summary>Sets the role's path, e.g. <c>/service-roles/</c>.</summary>

@@ -28,7 +28,7 @@ internal sealed class DeclarationCache
     /// <summary>How many declarations were evaluated rather than taken from the cache.</summary>
     public int Evaluations => _evaluations;
 
-    public DeclarationSpec Parse(GeneratorAttributeSyntaxContext context, DeclarationKind kind, CancellationToken cancellationToken)
+    public DeclarationSpec GetOrParse(GeneratorAttributeSyntaxContext context, DeclarationKind kind, CancellationToken cancellationToken)
     {
         var compilation = context.SemanticModel.Compilation;
         var shape = CompilationShape.Of(compilation, cancellationToken);
@@ -48,7 +48,9 @@ internal sealed class DeclarationCache
         Interlocked.Increment(ref _evaluations);
         // A field's attributes are outside its declarator, and diagnostics can point at them: track the whole declaration.
         var read = new List<SyntaxNode> { context.TargetNode is VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax field } ? field : context.TargetNode };
-        var spec = DeclarationParser.Parse(context, kind, cancellationToken, read);
+        var spec = DeclarationParser.Parse(context, kind, cancellationToken, read, out var value);
+        // The analyzer of the same compilation reports on this evaluation instead of evaluating again.
+        if (value is not null) EvaluationShare.Store(context.SemanticModel.Compilation, context.TargetNode, value);
         var members = new MemberText[read.Count];
         for (int i = 0; i < read.Count; i++)
         {

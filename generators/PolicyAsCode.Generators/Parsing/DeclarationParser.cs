@@ -19,8 +19,11 @@ internal static class DeclarationParser
     /// <param name="kind">What the attribute declares.</param>
     /// <param name="cancellationToken">Cancels the parse.</param>
     /// <param name="readMembers">Collects the syntax of every member whose value the evaluation read.</param>
-    public static DeclarationSpec Parse(GeneratorAttributeSyntaxContext context, DeclarationKind kind, CancellationToken cancellationToken, ICollection<SyntaxNode>? readMembers = null)
+    /// <param name="value">The interpreter's value of the declaration, when it was evaluated (with where each part is written).</param>
+    public static DeclarationSpec Parse(GeneratorAttributeSyntaxContext context, DeclarationKind kind, CancellationToken cancellationToken, ICollection<SyntaxNode>? readMembers, out object? value)
     {
+        value = null;
+        var info = DeclarationKinds.Of(kind);
         var symbol = context.TargetSymbol;
         // Declaration-level diagnostics go on the member's name: the whole node would also cover its attributes and value.
         var location = LocationInfo.From(IdentifierLocation(context.TargetNode));
@@ -30,7 +33,7 @@ internal static class DeclarationParser
         var containing = Containing(symbol.ContainingType);
         var diagnostics = new List<DiagnosticInfo>();
         DeclarationSpec Result(PolicyDocument? document, RoleSpec? role)
-            => new(kind, name, memberName, containing, document, role, location, EquatableArray.Create(diagnostics.ToArray()));
+            => new(kind, name, memberName, containing, document, role, DeclarationFiles.Of(name, document, role), location, EquatableArray.Create(diagnostics.ToArray()));
 
         try
         {
@@ -47,27 +50,22 @@ internal static class DeclarationParser
                 return Result(null, null);
             }
             var type = symbol switch { IPropertySymbol p => p.Type, IFieldSymbol f => f.Type, _ => null };
-            string expected = kind switch
-            {
-                DeclarationKind.ManagedPolicy => "PolicyAsCode.IdentityPolicy",
-                DeclarationKind.ResourcePolicy => "PolicyAsCode.ResourcePolicy",
-                _ => "PolicyAsCode.Role",
-            };
+            var symbols = DslSymbols.For(context.SemanticModel.Compilation);
             if (type is { TypeKind: TypeKind.Error })
             {
                 // The compiler reports the unknown type.
                 return Result(null, null);
             }
-            if (!symbol.IsStatic || type?.ToDisplayString() != expected)
+            if (!symbol.IsStatic || symbols is null || !SymbolEqualityComparer.Default.Equals(type, symbols.DeclaredType(kind)) || type!.NullableAnnotation == NullableAnnotation.Annotated)
             {
                 diagnostics.Add(new(DiagnosticIds.WrongMember,
-                    $"[{AttributeName(kind)}] goes on a static property or field of type {expected.Substring("PolicyAsCode.".Length)}; '{memberName}' is {(symbol.IsStatic ? "" : "not static and ")}of type {type?.ToDisplayString() ?? "?"}.", location));
+                    $"[{info.AttributeWord}] goes on a static property or field of type {info.DeclaredTypeName}; '{memberName}' is {(symbol.IsStatic ? "" : "not static and ")}of type {type?.ToDisplayString() ?? "?"}.", location));
                 return Result(null, null);
             }
             if (GenericOrFileLocal(symbol.ContainingType) is { } unsupported)
             {
                 diagnostics.Add(new(DiagnosticIds.WrongMember,
-                    $"[{AttributeName(kind)}] cannot be used in {unsupported}; declare '{memberName}' in a non-generic type that is not file-local.", location));
+                    $"[{info.AttributeWord}] cannot be used in {unsupported}; declare '{memberName}' in a non-generic type that is not file-local.", location));
                 return Result(null, null);
             }
             if (containing.Types.Any(t => !t.IsPartial))
@@ -76,9 +74,7 @@ internal static class DeclarationParser
                     $"Make {string.Join(".", containing.Types.Select(t => t.Name))} partial (and its containing types) to get the compiled evaluator of '{memberName}'; its JSON is generated either way.", location));
             }
 
-            // With sources, so that the analyzer of the same compilation can report on this evaluation (EvaluationShare).
-            var value = new DslInterpreter(context.SemanticModel.Compilation, context.SemanticModel, cancellationToken, trackSources: true) { ReadMembers = readMembers }.EvaluateMember(symbol);
-            EvaluationShare.Store(context.SemanticModel.Compilation, context.TargetNode, value);
+            value = new DslInterpreter(context.SemanticModel.Compilation, context.SemanticModel, symbols, cancellationToken) { ReadMembers = readMembers }.EvaluateMember(symbol);
             switch (value)
             {
                 case DeclaredPolicyValue declared when kind == DeclarationKind.ManagedPolicy:
@@ -92,12 +88,12 @@ internal static class DeclarationParser
                     return Result(draft.Draft.ToDocument(), null);
                 case RoleValue role when kind == DeclarationKind.Role:
                     role.Draft.TrustPolicy();
-                    return Result(null, new RoleSpec(role.Draft, role.AttachedDeclared));
+                    return Result(null, new RoleSpec(role.Draft));
                 default:
                     // An incomplete chain (Allow(...) without On) does not compile: the compiler's error is enough.
                     if (!context.SemanticModel.GetDiagnostics(context.TargetNode.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
                     {
-                        diagnostics.Add(new(DiagnosticIds.NotEvaluable, $"The value of '{memberName}' is not a complete {AttributeName(kind)} declaration.", location));
+                        diagnostics.Add(new(DiagnosticIds.NotEvaluable, $"The value of '{memberName}' is not a complete {info.AttributeWord} declaration.", location));
                     }
                     return Result(null, null);
             }
@@ -153,13 +149,6 @@ internal static class DeclarationParser
 
     private static bool IsValidName(DeclarationKind kind, string name)
         => (kind == DeclarationKind.Role ? s_roleName : s_policyName).IsMatch(name);
-
-    private static string AttributeName(DeclarationKind kind) => kind switch
-    {
-        DeclarationKind.ManagedPolicy => "ManagedPolicy",
-        DeclarationKind.ResourcePolicy => "ResourcePolicy",
-        _ => "Role",
-    };
 
     private static ContainingTypeSpec Containing(INamedTypeSymbol type)
     {

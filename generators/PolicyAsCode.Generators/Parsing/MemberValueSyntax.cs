@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace PolicyAsCode.Generators;
 
 /// <summary>Finds the expression that gives a declared member its value.</summary>
-internal static class DeclarationSyntax
+internal static class MemberValueSyntax
 {
     /// <summary>A property's <c>=&gt; expr</c>, <c>= expr</c>, or a getter returning one expression; a field's initializer.</summary>
     public static ExpressionSyntax? ValueOf(SyntaxNode node) => node switch

@@ -7,8 +7,8 @@ using PolicyAsCode.Dsl;
 
 namespace PolicyAsCode.Generators;
 
-// Where in source each part of an interpreted policy comes from, recorded by DslInterpreter when asked to (the analyzer
-// asks, and the generator for EvaluationShare) and read by FindingLocator. Never part of a generator spec: these hold Locations.
+// Where in source each part of an interpreted policy comes from, recorded by DslInterpreter (for the analyzer, which
+// also takes the generator's evaluations through EvaluationShare) and read by FindingLocator. Never part of a generator spec: these hold Locations.
 
 /// <summary>One value of an element (an action, a resource, a principal id, a condition value or key) and where it is written.</summary>
 /// <param name="Value">The value as the document holds it (a string, or a <see cref="PrincipalId"/>).</param>
@@ -49,9 +49,6 @@ internal sealed record StatementSource(Location Statement)
     /// <summary>This statement, every part of it written at <paramref name="location"/> (a statement that came from another member).</summary>
     public static StatementSource At(Location location) => new(location);
 }
-
-/// <summary>A condition the interpreter evaluated, with where it is written when sources are tracked.</summary>
-internal sealed record ConditionValue(Condition Condition, ConditionSource? Source);
 
 /// <summary>An inline policy of a role and where its statements come from; <paramref name="Declared"/> when it is another declaration (which reports its own findings).</summary>
 internal sealed record InlineSource(string Name, ImmutableArray<StatementSource> Statements, bool Declared);
