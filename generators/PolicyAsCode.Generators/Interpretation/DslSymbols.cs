@@ -81,14 +81,14 @@ internal sealed class DslSymbols
     /// <summary><see cref="Resolve"/>, once per compilation, for the generator's transforms of one compilation.</summary>
     public static DslSymbols? For(Compilation compilation) => s_byCompilation.GetValue(compilation, static c => new StrongBox<DslSymbols?>(Resolve(c))).Value;
 
-    /// <summary>The mark of a DSL member; for a constructor or a user-defined conversion, the mark of its type. Null when unmarked.</summary>
+    /// <summary>The mark of a DSL member; for an unmarked constructor or user-defined conversion, the mark of its type. Null when unmarked.</summary>
     public DslMark? MarkOf(ISymbol member)
     {
         var definition = member.OriginalDefinition;
         return _marks.GetOrAdd(definition, symbol =>
         {
-            var marked = symbol is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.Conversion } method ? method.ContainingType : symbol;
-            return Read(marked);
+            // A constructor or conversion without a mark of its own has its type's (a record's primary constructor cannot be marked).
+            return Read(symbol) ?? (symbol is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.Conversion } method ? Read(method.ContainingType) : null);
         });
     }
 

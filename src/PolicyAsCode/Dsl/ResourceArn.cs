@@ -17,7 +17,8 @@ public readonly record struct ResourceArn(string Value)
     /// <summary>A resource given as a string.</summary>
     public static implicit operator ResourceArn(string value) => new(value);
 
-    /// <summary>A concrete ARN as a resource.</summary>
+    /// <summary>A concrete ARN as a resource (a parsed <see cref="Arn"/> exists only at run time).</summary>
+    [DslMember(DslOp.RuntimeOnly)]
     public static implicit operator ResourceArn(Arn arn) => new(arn.ToString());
 
     /// <inheritdoc/>
