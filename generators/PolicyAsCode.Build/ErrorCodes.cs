@@ -1,6 +1,9 @@
 namespace PolicyAsCode.Build;
 
-/// <summary>The codes of the errors the build logic reports (PAC9xx: build time). The targets use PAC906.</summary>
+/// <summary>
+/// The codes of the errors the build logic reports (PAC9xx: build time), each with its page in docs/rules. The targets
+/// report <see cref="TaskAssemblyMissing"/> themselves.
+/// </summary>
 internal static class ErrorCodes
 {
     /// <summary>The assembly cannot be read: missing, not a .NET assembly, or corrupt metadata.</summary>
@@ -17,4 +20,7 @@ internal static class ErrorCodes
 
     /// <summary>A file under iam/ or the stamp file could not be written or deleted.</summary>
     public const string FileSystemError = "PAC905";
+
+    /// <summary>The task assembly is missing (reported by buildTransitive/PolicyAsCode.targets).</summary>
+    public const string TaskAssemblyMissing = "PAC906";
 }

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PolicyAsCode.Generators;
 using PolicyAsCode.Generators.Analyzers;
 using Microsoft.CodeAnalysis.Simplification;
 
@@ -19,7 +20,7 @@ namespace PolicyAsCode.CodeFixes;
 public sealed class UseTypedMemberCodeFixProvider : CodeFixProvider
 {
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [AnalyzerDiagnosticIds.UseTypedMember];
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [DiagnosticIds.UseTypedMember];
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;

@@ -68,7 +68,7 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
     }
 
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => AnalyzerDescriptors.All;
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => DiagnosticDescriptors.Analyzer;
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -183,7 +183,7 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
             properties.Add(Properties.Operator, replacement);
         }
         // The finding's own severity (PAC003 is a warning for names AWS managed policies use); .editorconfig still wins.
-        return Diagnostic.Create(AnalyzerDescriptors.For(finding.Rule), at.Location, AnalyzerDescriptors.Severity(finding.Severity),
+        return Diagnostic.Create(DiagnosticDescriptors.For(finding.Rule), at.Location, DiagnosticDescriptors.Severity(finding.Severity),
             additionalLocations: null, properties.ToImmutable(), finding.Message);
     }
 
@@ -219,7 +219,7 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
                     var properties = ImmutableDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
                     properties.Add(Properties.TypedMember, typed);
                     properties.Add(Properties.Namespace, DslSymbols.TypedNamespace);
-                    context.ReportDiagnostic(Diagnostic.Create(AnalyzerDescriptors.UseTypedMember, origin.Location, properties.ToImmutable(), typed, value));
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UseTypedMember, origin.Location, properties.ToImmutable(), typed, value));
                 }
             }
             else if (!inDeclaration && !IsConditionValue(conversion, symbols))

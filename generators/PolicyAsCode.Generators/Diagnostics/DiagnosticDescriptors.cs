@@ -1,61 +1,116 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using PolicyAsCode.Rules;
 
 namespace PolicyAsCode.Generators;
 
-/// <summary>The generator's diagnostic ids (PAC2xx: "cannot generate"). Policy quality is the analyzers' job.</summary>
-internal static class DiagnosticIds
-{
-    public const string NotEvaluable = "PAC200";
-    public const string InvalidDeclaration = "PAC201";
-    public const string WrongMember = "PAC202";
-    public const string DuplicateName = "PAC203";
-    public const string NotPartial = "PAC204";
-    public const string InternalError = "PAC205";
-}
-
-/// <summary>The generator's diagnostics; each has a page in docs/rules.</summary>
+/// <summary>
+/// Every descriptor the package's generator and analyzer report, each with its help page in docs/rules
+/// (<see cref="PolicyRule.HelpLinkBase"/>) and one category scheme: the rule engine's categories for its rules,
+/// <c>Generator</c> for PAC2xx and <c>Usage</c> for PAC300. AnalyzerReleases.Unshipped.md lists them all, and
+/// RuleDocumentationTests checks their pages.
+/// </summary>
 internal static class DiagnosticDescriptors
 {
-    private const string Category = "PolicyAsCode.Generator";
-    private const string HelpBase = "https://github.com/policyascode/policyascode/blob/main/docs/rules/";
+    private const string GeneratorCategory = "Generator";
+
+    // The generator's (PAC2xx: the declaration cannot be generated). Their messages are composed where they are found.
 
     public static readonly DiagnosticDescriptor NotEvaluable = new(DiagnosticIds.NotEvaluable,
         "Declaration cannot be evaluated at compile time",
         "{0}",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + DiagnosticIds.NotEvaluable + ".md");
+        GeneratorCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(DiagnosticIds.NotEvaluable));
 
     public static readonly DiagnosticDescriptor InvalidDeclaration = new(DiagnosticIds.InvalidDeclaration,
         "Declaration is not a valid policy",
         "{0}",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + DiagnosticIds.InvalidDeclaration + ".md");
+        GeneratorCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(DiagnosticIds.InvalidDeclaration));
 
     public static readonly DiagnosticDescriptor WrongMember = new(DiagnosticIds.WrongMember,
         "Declaration attribute on an unsupported member",
         "{0}",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + DiagnosticIds.WrongMember + ".md");
+        GeneratorCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(DiagnosticIds.WrongMember));
 
     public static readonly DiagnosticDescriptor DuplicateName = new(DiagnosticIds.DuplicateName,
         "Two declarations write the same IAM file",
         "{0}",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + DiagnosticIds.DuplicateName + ".md");
+        GeneratorCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(DiagnosticIds.DuplicateName));
 
     public static readonly DiagnosticDescriptor NotPartial = new(DiagnosticIds.NotPartial,
         "Declaring type is not partial",
         "{0}",
-        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + DiagnosticIds.NotPartial + ".md");
+        GeneratorCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLink(DiagnosticIds.NotPartial));
 
     public static readonly DiagnosticDescriptor InternalError = new(DiagnosticIds.InternalError,
         "The PolicyAsCode generator failed on a declaration",
         "The PolicyAsCode generator could not process this declaration ({0}); please report it",
-        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + DiagnosticIds.InternalError + ".md");
+        GeneratorCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLink(DiagnosticIds.InternalError));
 
-    public static DiagnosticDescriptor ById(string id) => id switch
+    // The analyzer's: one per rule of the rule engine (PolicyRules.All), whose id, title, category, default severity and
+    // help link are the rule's, so the analyzer and pac validate cannot disagree. The ids are written out (not read from
+    // the rule) so that analyzer release tracking sees them; FromRule checks that each is its rule's id.
+
+    public static readonly DiagnosticDescriptor PrincipalInIdentityPolicy = FromRule("PAC001", PolicyRules.PrincipalInIdentityPolicy);
+    public static readonly DiagnosticDescriptor UnknownService = FromRule("PAC002", PolicyRules.UnknownService);
+    public static readonly DiagnosticDescriptor UnknownAction = FromRule("PAC003", PolicyRules.UnknownAction);
+    public static readonly DiagnosticDescriptor WildcardMatchesNothing = FromRule("PAC004", PolicyRules.WildcardMatchesNothing);
+    public static readonly DiagnosticDescriptor MissingPrincipal = FromRule("PAC005", PolicyRules.MissingPrincipal);
+    public static readonly DiagnosticDescriptor TrustPolicyAction = FromRule("PAC006", PolicyRules.TrustPolicyAction);
+    public static readonly DiagnosticDescriptor MalformedArn = FromRule("PAC007", PolicyRules.MalformedArn);
+    public static readonly DiagnosticDescriptor ResourceServiceMismatch = FromRule("PAC008", PolicyRules.ResourceServiceMismatch);
+    public static readonly DiagnosticDescriptor ResourceTypeMismatch = FromRule("PAC009", PolicyRules.ResourceTypeMismatch);
+    public static readonly DiagnosticDescriptor UnknownConditionKey = FromRule("PAC010", PolicyRules.UnknownConditionKey);
+    public static readonly DiagnosticDescriptor ConditionKeyNotSupported = FromRule("PAC011", PolicyRules.ConditionKeyNotSupported);
+    public static readonly DiagnosticDescriptor OperatorTypeMismatch = FromRule("PAC012", PolicyRules.OperatorTypeMismatch);
+    public static readonly DiagnosticDescriptor CaseSensitiveUserName = FromRule("PAC013", PolicyRules.CaseSensitiveUserName);
+    public static readonly DiagnosticDescriptor VariablesNeedVersion2012 = FromRule("PAC014", PolicyRules.VariablesNeedVersion2012);
+    public static readonly DiagnosticDescriptor InvalidSid = FromRule("PAC015", PolicyRules.InvalidSid);
+    public static readonly DiagnosticDescriptor SizeQuota = FromRule("PAC016", PolicyRules.SizeQuota);
+    public static readonly DiagnosticDescriptor ResourceElement = FromRule("PAC017", PolicyRules.ResourceElement);
+    public static readonly DiagnosticDescriptor NotPrincipalNotAllowed = FromRule("PAC018", PolicyRules.NotPrincipalNotAllowed);
+    public static readonly DiagnosticDescriptor MissingVersion = FromRule("PAC019", PolicyRules.MissingVersion);
+    public static readonly DiagnosticDescriptor MalformedPrincipal = FromRule("PAC020", PolicyRules.MalformedPrincipal);
+    public static readonly DiagnosticDescriptor AllowAllOnAll = FromRule("PAC101", PolicyRules.AllowAllOnAll);
+    public static readonly DiagnosticDescriptor PassRoleOnAll = FromRule("PAC102", PolicyRules.PassRoleOnAll);
+    public static readonly DiagnosticDescriptor AllowNotAction = FromRule("PAC103", PolicyRules.AllowNotAction);
+    public static readonly DiagnosticDescriptor OpenTrustPolicy = FromRule("PAC104", PolicyRules.OpenTrustPolicy);
+    public static readonly DiagnosticDescriptor WildcardResourceForScopedAction = FromRule("PAC105", PolicyRules.WildcardResourceForScopedAction);
+    public static readonly DiagnosticDescriptor AllowNotResource = FromRule("PAC106", PolicyRules.AllowNotResource);
+    public static readonly DiagnosticDescriptor ForAllValuesWithAllow = FromRule("PAC107", PolicyRules.ForAllValuesWithAllow);
+
+    public static readonly DiagnosticDescriptor UseTypedMember = new(DiagnosticIds.UseTypedMember,
+        "Use the typed member",
+        "Use {0} instead of the string \"{1}\": typed members are checked by the compiler and complete in the editor",
+        "Usage", DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLink(DiagnosticIds.UseTypedMember));
+
+    /// <summary>The generator's descriptors.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> Generator { get; } = [NotEvaluable, InvalidDeclaration, WrongMember, DuplicateName, NotPartial, InternalError];
+
+    /// <summary>The rule engine's descriptors, one per rule (RuleDescriptorsTests checks them against <see cref="PolicyRules.All"/>).</summary>
+    public static ImmutableArray<DiagnosticDescriptor> Rules { get; } = [PrincipalInIdentityPolicy, UnknownService, UnknownAction, WildcardMatchesNothing, MissingPrincipal, TrustPolicyAction, MalformedArn, ResourceServiceMismatch, ResourceTypeMismatch, UnknownConditionKey, ConditionKeyNotSupported, OperatorTypeMismatch, CaseSensitiveUserName, VariablesNeedVersion2012, InvalidSid, SizeQuota, ResourceElement, NotPrincipalNotAllowed, MissingVersion, MalformedPrincipal, AllowAllOnAll, PassRoleOnAll, AllowNotAction, OpenTrustPolicy, WildcardResourceForScopedAction, AllowNotResource, ForAllValuesWithAllow];
+
+    /// <summary>The analyzer's descriptors: the rules' in the rule engine's order, then PAC300.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> Analyzer { get; } = [.. Rules, UseTypedMember];
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Generator.Concat(Analyzer).ToDictionary(d => d.Id, StringComparer.Ordinal);
+
+    /// <summary>The descriptor of an id (the generator's <see cref="InternalError"/> for an unknown one).</summary>
+    public static DiagnosticDescriptor ById(string id) => s_byId.TryGetValue(id, out var descriptor) ? descriptor : InternalError;
+
+    /// <summary>The descriptor of a rule of the rule engine.</summary>
+    public static DiagnosticDescriptor For(PolicyRule rule) => s_byId[rule.Id];
+
+    public static DiagnosticSeverity Severity(FindingSeverity severity) => severity switch
     {
-        DiagnosticIds.NotEvaluable => NotEvaluable,
-        DiagnosticIds.InvalidDeclaration => InvalidDeclaration,
-        DiagnosticIds.WrongMember => WrongMember,
-        DiagnosticIds.DuplicateName => DuplicateName,
-        DiagnosticIds.NotPartial => NotPartial,
-        _ => InternalError,
+        FindingSeverity.Error => DiagnosticSeverity.Error,
+        FindingSeverity.Warning => DiagnosticSeverity.Warning,
+        _ => DiagnosticSeverity.Info,
     };
+
+    private static string HelpLink(string id) => PolicyRule.HelpLinkBase + id + ".md";
+
+    private static DiagnosticDescriptor FromRule(string id, PolicyRule rule)
+        => id == rule.Id
+            ? new(id, rule.Title, "{0}", rule.Category, Severity(rule.DefaultSeverity), isEnabledByDefault: true, helpLinkUri: rule.HelpLink)
+            : throw new InvalidOperationException($"The descriptor {id} is given the rule {rule.Id}.");
 }
