@@ -4,7 +4,7 @@ using System.Reflection.PortableExecutable;
 namespace PolicyAsCode.Build;
 
 /// <summary>
-/// Reads the <c>[assembly: PolicyAsCode.Generation.IamFile(fileName, content)]</c> attributes of an assembly from its
+/// Reads the <c>[assembly: PolicyAsCode.Compiled.IamFile(fileName, content)]</c> attributes of an assembly from its
 /// metadata alone: the assembly is neither loaded nor run.
 /// </summary>
 /// <remarks>
@@ -14,7 +14,7 @@ namespace PolicyAsCode.Build;
 /// </remarks>
 internal static class IamFileReader
 {
-    public const string AttributeNamespace = "PolicyAsCode.Generation";
+    public const string AttributeNamespace = "PolicyAsCode.Compiled";
     public const string AttributeName = "IamFileAttribute";
 
     /// <summary>The result of reading one assembly: its declarations, or the errors (code, message) that stopped it.</summary>

@@ -6,7 +6,7 @@ using Microsoft.Build.Utilities;
 namespace PolicyAsCode.Build;
 
 /// <summary>
-/// Writes one file under <see cref="OutputDirectory"/> for each <c>[assembly: PolicyAsCode.Generation.IamFile(name,
+/// Writes one file under <see cref="OutputDirectory"/> for each <c>[assembly: PolicyAsCode.Compiled.IamFile(name,
 /// content)]</c> of the built assembly: only when its content changed, and deleting the files it wrote before that are
 /// no longer declared.
 /// </summary>

@@ -13,7 +13,7 @@ internal static class AssemblyEmitter
     public static string Emit(EquatableArray<DeclarationSummary> declarations)
     {
         var w = GeneratedFile.Start();
-        w.WriteLine($"[assembly: global::PolicyAsCode.Generation.IamFile(\"{ManifestWriter.FileName}\", {CSharpLiteral.String(ManifestWriter.Write(declarations))})]");
+        w.WriteLine($"[assembly: global::PolicyAsCode.Compiled.IamFile(\"{ManifestWriter.FileName}\", {CSharpLiteral.String(ManifestWriter.Write(declarations))})]");
         w.WriteLine();
         using (w.Block("namespace PolicyAsCode.Generated"))
         {
@@ -22,7 +22,7 @@ internal static class AssemblyEmitter
             using (w.Block("internal static class IamDeclarations"))
             {
                 w.WriteLine("/// <summary>The declarations, by name.</summary>");
-                w.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<global::PolicyAsCode.Generation.IamDeclaration> All { get; } = new global::PolicyAsCode.Generation.IamDeclaration[]");
+                w.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<global::PolicyAsCode.Compiled.IamDeclaration> All { get; } = new global::PolicyAsCode.Compiled.IamDeclaration[]");
                 w.WriteLine("{");
                 foreach (var summary in declarations)
                 {
@@ -31,7 +31,7 @@ internal static class AssemblyEmitter
                     bool reachable = summary.IsReachable;
                     string json = reachable ? $"{compiled}.{(summary.Role is null ? "Json" : "TrustPolicyJson")}" : CSharpLiteral.String(summary.UnreachableJson ?? "");
                     string evaluate = reachable ? $"{compiled}.{(summary.Role is null ? "Evaluate" : "EvaluateTrust")}" : "null";
-                    w.WriteLine($"    new(global::PolicyAsCode.Generation.IamDeclarationKind.{DeclarationKinds.Of(summary.Kind).RegistryKind}, {CSharpLiteral.String(summary.Name)}, {CSharpLiteral.String(summary.Files[0])}, {json}, {evaluate}),");
+                    w.WriteLine($"    new(global::PolicyAsCode.Compiled.IamDeclarationKind.{DeclarationKinds.Of(summary.Kind).RegistryKind}, {CSharpLiteral.String(summary.Name)}, {CSharpLiteral.String(summary.Files[0])}, {json}, {evaluate}),");
                 }
                 w.WriteLine("};");
             }

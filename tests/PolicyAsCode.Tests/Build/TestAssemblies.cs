@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using PolicyAsCode.Generation;
+using PolicyAsCode.Compiled;
 
 namespace PolicyAsCode.Tests.Build;
 
@@ -40,9 +40,9 @@ internal static class TestAssemblies
         return path;
     }
 
-    /// <summary>C# source for <c>[assembly: PolicyAsCode.Generation.IamFile(name, content)]</c> per pair.</summary>
+    /// <summary>C# source for <c>[assembly: PolicyAsCode.Compiled.IamFile(name, content)]</c> per pair.</summary>
     public static string IamFiles(params (string Name, string Content)[] files) =>
-        string.Concat(files.Select(f => $"[assembly: PolicyAsCode.Generation.IamFile({Literal(f.Name)}, {Literal(f.Content)})]\n"));
+        string.Concat(files.Select(f => $"[assembly: PolicyAsCode.Compiled.IamFile({Literal(f.Name)}, {Literal(f.Content)})]\n"));
 
     private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 }

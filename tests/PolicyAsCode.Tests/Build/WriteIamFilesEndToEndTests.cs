@@ -37,7 +37,7 @@ public sealed class WriteIamFilesEndToEndTests : IDisposable
             </Project>
             """);
         _temp.Write("Program.cs", """
-            [assembly: PolicyAsCode.Generation.IamFile("x.json", "{}")]
+            [assembly: PolicyAsCode.Compiled.IamFile("x.json", "{}")]
             System.Console.WriteLine("x");
             """);
         string iamFile = Path.Combine(_temp.Path, "bin", s_configuration, "net10.0", "iam", "x.json");

@@ -7,7 +7,7 @@ namespace PolicyAsCode.Tests.Build;
 
 /// <summary>
 /// The WriteIamFiles task run directly, on assemblies compiled with Roslyn that carry
-/// <c>[assembly: PolicyAsCode.Generation.IamFile(name, content)]</c>.
+/// <c>[assembly: PolicyAsCode.Compiled.IamFile(name, content)]</c>.
 /// </summary>
 public sealed class WriteIamFilesTests : IDisposable
 {
@@ -103,7 +103,7 @@ public sealed class WriteIamFilesTests : IDisposable
         // No reference to PolicyAsCode.dll: the constructor's declaring type is a TypeDefinition, not a TypeReference.
         string assembly = Compile(
             TestAssemblies.IamFiles(("own.json", "{}")) + """
-            namespace PolicyAsCode.Generation
+            namespace PolicyAsCode.Compiled
             {
                 [System.AttributeUsage(System.AttributeTargets.Assembly, AllowMultiple = true)]
                 internal sealed class IamFileAttribute(string fileName, string content) : System.Attribute
@@ -127,13 +127,13 @@ public sealed class WriteIamFilesTests : IDisposable
         string assembly = Compile(
             """
             [assembly: Other.IamFileAttribute("other.json", "{}")]
-            [assembly: PolicyAsCode.Generation.Outer.IamFileAttribute("nested.json", "{}")]
+            [assembly: PolicyAsCode.Compiled.Outer.IamFileAttribute("nested.json", "{}")]
             namespace Other
             {
                 [System.AttributeUsage(System.AttributeTargets.Assembly)]
                 internal sealed class IamFileAttribute(string fileName, string content) : System.Attribute;
             }
-            namespace PolicyAsCode.Generation
+            namespace PolicyAsCode.Compiled
             {
                 internal static class Outer
                 {
@@ -265,8 +265,8 @@ public sealed class WriteIamFilesTests : IDisposable
     {
         string assembly = Compile(
             """
-            [assembly: PolicyAsCode.Generation.IamFile("x.json")]
-            namespace PolicyAsCode.Generation
+            [assembly: PolicyAsCode.Compiled.IamFile("x.json")]
+            namespace PolicyAsCode.Compiled
             {
                 [System.AttributeUsage(System.AttributeTargets.Assembly)]
                 internal sealed class IamFileAttribute(string fileName) : System.Attribute;
@@ -284,7 +284,7 @@ public sealed class WriteIamFilesTests : IDisposable
     [Fact]
     public void NullArgument_IsAnError()
     {
-        var (succeeded, _, engine) = Run(Compile("[assembly: PolicyAsCode.Generation.IamFile(\"x.json\", null!)]"));
+        var (succeeded, _, engine) = Run(Compile("[assembly: PolicyAsCode.Compiled.IamFile(\"x.json\", null!)]"));
 
         Assert.False(succeeded);
         Assert.Equal("PAC903", Assert.Single(engine.Errors).Code);

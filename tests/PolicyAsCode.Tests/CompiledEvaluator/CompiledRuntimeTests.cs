@@ -1,10 +1,10 @@
-using PolicyAsCode.Generation;
+using PolicyAsCode.Compiled;
 using PolicyAsCode.Json;
 using static PolicyAsCode.Tests.Evaluation.Kit;
 
 namespace PolicyAsCode.Tests.CompiledEvaluator;
 
-/// <summary>The runtime support compiled evaluators call (PolicyAsCode.Generation).</summary>
+/// <summary>The runtime support compiled evaluators call (PolicyAsCode.Compiled).</summary>
 public sealed class CompiledRuntimeTests
 {
     [Theory]

@@ -113,17 +113,17 @@ public sealed partial class EmittedCodeTests
             [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "{{Version}}")]
             file static class ShapesHelpers
             {
-                internal static readonly global::PolicyAsCode.GlobPattern Statement0Action2 = global::PolicyAsCode.Generation.CompiledAction.Pattern("s3:Get?bject");
-                internal static readonly global::PolicyAsCode.Generation.CompiledArnPattern Statement0Resource1 = global::PolicyAsCode.Generation.CompiledArnPattern.Create("arn:*:s3:::b", true);
-                internal static readonly global::PolicyAsCode.Generation.CompiledPrincipal Statement0Principal = global::PolicyAsCode.Generation.CompiledPrincipal.Create(
+                internal static readonly global::PolicyAsCode.GlobPattern Statement0Action2 = global::PolicyAsCode.Compiled.CompiledAction.Pattern("s3:Get?bject");
+                internal static readonly global::PolicyAsCode.Compiled.CompiledArnPattern Statement0Resource1 = global::PolicyAsCode.Compiled.CompiledArnPattern.Create("arn:*:s3:::b", true);
+                internal static readonly global::PolicyAsCode.Compiled.CompiledPrincipal Statement0Principal = global::PolicyAsCode.Compiled.CompiledPrincipal.Create(
                     false,
                     false,
                     new global::PolicyAsCode.PrincipalId(global::PolicyAsCode.PrincipalType.Aws, "111122223333"));
-                internal static readonly global::PolicyAsCode.Generation.CompiledConditions Statement0Conditions = global::PolicyAsCode.Generation.CompiledConditions.Create(
-                    global::PolicyAsCode.Generation.CompiledCondition.Create("Bool", "aws:SecureTransport", new string[] { "false" }, true));
-                internal static readonly global::PolicyAsCode.Generation.CompiledArnPattern Statement1Resource0 = global::PolicyAsCode.Generation.CompiledArnPattern.Create("arn:aws:s3:::b/${aws:username}/*", true);
-                internal static readonly global::PolicyAsCode.Generation.CompiledArnPattern Statement1Resource1 = global::PolicyAsCode.Generation.CompiledArnPattern.Create("arn:aws:s3:::b/x?", true);
-                internal static readonly global::PolicyAsCode.Generation.CompiledArnPattern Statement1Resource2 = global::PolicyAsCode.Generation.CompiledArnPattern.Create("arn:aws:s3*", true);
+                internal static readonly global::PolicyAsCode.Compiled.CompiledConditions Statement0Conditions = global::PolicyAsCode.Compiled.CompiledConditions.Create(
+                    global::PolicyAsCode.Compiled.CompiledCondition.Create("Bool", "aws:SecureTransport", new string[] { "false" }, true));
+                internal static readonly global::PolicyAsCode.Compiled.CompiledArnPattern Statement1Resource0 = global::PolicyAsCode.Compiled.CompiledArnPattern.Create("arn:aws:s3:::b/${aws:username}/*", true);
+                internal static readonly global::PolicyAsCode.Compiled.CompiledArnPattern Statement1Resource1 = global::PolicyAsCode.Compiled.CompiledArnPattern.Create("arn:aws:s3:::b/x?", true);
+                internal static readonly global::PolicyAsCode.Compiled.CompiledArnPattern Statement1Resource2 = global::PolicyAsCode.Compiled.CompiledArnPattern.Create("arn:aws:s3*", true);
             }
 
             """, helpers);

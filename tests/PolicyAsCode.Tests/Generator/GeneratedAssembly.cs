@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
-using PolicyAsCode.Generation;
+using PolicyAsCode.Compiled;
 using PolicyAsCode.Json;
 
 namespace PolicyAsCode.Tests.Generator;

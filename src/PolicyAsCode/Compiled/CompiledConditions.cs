@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace PolicyAsCode.Generation;
+namespace PolicyAsCode.Compiled;
 
 /// <summary>
 /// The <c>Condition</c> element of one statement for a compiled evaluator: its conditions in document order, evaluated by

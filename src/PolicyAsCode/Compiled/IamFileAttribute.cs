@@ -1,4 +1,4 @@
-namespace PolicyAsCode.Generation;
+namespace PolicyAsCode.Compiled;
 
 /// <summary>
 /// Emitted by the source generator once per IAM JSON file a project declares (a policy, a role's trust policy, the

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace PolicyAsCode.Generation;
+namespace PolicyAsCode.Compiled;
 
 /// <summary>
 /// One condition (an operator, a key and its values) for a compiled evaluator, with its policy values read once by the

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace PolicyAsCode.Generation;
+namespace PolicyAsCode.Compiled;
 
 /// <summary>
 /// A <c>Resource</c> or <c>NotResource</c> pattern that a compiled evaluator cannot check with a plain string comparison

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace PolicyAsCode.Generation;
+namespace PolicyAsCode.Compiled;
 
 /// <summary>
 /// Action matching for compiled evaluators (the code the PolicyAsCode source generator emits for a policy). Not meant to be

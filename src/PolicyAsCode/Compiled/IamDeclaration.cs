@@ -1,4 +1,4 @@
-namespace PolicyAsCode.Generation;
+namespace PolicyAsCode.Compiled;
 
 /// <summary>What a declaration is.</summary>
 public enum IamDeclarationKind

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace PolicyAsCode.Generation;
+namespace PolicyAsCode.Compiled;
 
 /// <summary>
 /// A statement's <c>Principal</c> or <c>NotPrincipal</c> element for a compiled evaluator, matched by the interpreter's
