@@ -98,7 +98,8 @@ public sealed class PolicyGenerator : IIncrementalGenerator
         var kind = info.Kind;
         return context.SyntaxProvider.ForAttributeWithMetadataName(
                 info.Attribute,
-                static (node, _) => node is PropertyDeclarationSyntax or VariableDeclaratorSyntax,
+                // Indexers too, so that the attribute on one is reported (PAC202) rather than ignored.
+                static (node, _) => node is PropertyDeclarationSyntax or VariableDeclaratorSyntax or IndexerDeclarationSyntax,
                 (ctx, ct) => cache.GetOrParse(ctx, kind, ct))
             .WithTrackingName(TrackingName(kind));
     }

@@ -8,9 +8,27 @@ namespace PolicyAsCode.Generators;
 /// </summary>
 internal static class DeclarationEmitter
 {
-    /// <summary><c>Namespace.Outer+Inner.Member.g.cs</c>: nested types joined as in metadata names, so no two types share one.</summary>
+    /// <summary>
+    /// <c>Namespace.Outer+Inner.Member.g.cs</c>: nested types joined as in metadata names, so no two types share one.
+    /// Whatever the code, the name is one Roslyn accepts: a character that cannot stand in a file name (the
+    /// <c>&lt;invalid-global-code&gt;</c> type of members written among top-level statements) becomes <c>_</c>, and the
+    /// name then ends with a hash of the original, so two names that differ only there still differ.
+    /// </summary>
     public static string HintName(DeclarationSpec spec)
-        => $"{(spec.Containing.Namespace is { } ns ? ns + "." : "")}{string.Join("+", spec.Containing.Types.Select(t => t.Name))}.{spec.MemberName}.g.cs".Replace("@", "");
+    {
+        string name = $"{(spec.Containing.Namespace is { } ns ? ns + "." : "")}{string.Join("+", spec.Containing.Types.Select(t => t.Name))}.{spec.MemberName}".Replace("@", "");
+        var safe = new System.Text.StringBuilder(name.Length);
+        foreach (char c in name) safe.Append(c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '.' or '+' or '-' ? c : '_');
+        return safe.ToString() == name ? name + ".g.cs" : $"{safe}.{StableHash(name):x8}.g.cs";
+    }
+
+    /// <summary>FNV-1a over the UTF-16 code units: the same on every machine and run (string.GetHashCode is not).</summary>
+    private static uint StableHash(string text)
+    {
+        uint hash = 2166136261;
+        foreach (char c in text) hash = (hash ^ c) * 16777619;
+        return hash;
+    }
 
     /// <summary>The declaration's file, or null when it has no valid value.</summary>
     public static string? Emit(DeclarationSpec spec)

@@ -124,6 +124,7 @@ internal static class DeclarationParser
     {
         PropertyDeclarationSyntax property => property.Identifier.GetLocation(),
         VariableDeclaratorSyntax variable => variable.Identifier.GetLocation(),
+        IndexerDeclarationSyntax indexer => indexer.ThisKeyword.GetLocation(),
         _ => node.GetLocation(),
     };
 

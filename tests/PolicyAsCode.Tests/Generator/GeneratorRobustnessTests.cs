@@ -416,7 +416,7 @@ public class GeneratorRobustnessTests
     [Fact]
     public void OtherMembersAndPlaces_DoNotThrow()
     {
-        Run("""
+        var run = Run("""
             public interface IPolicies
             {
                 [ManagedPolicy("interface_static")]
@@ -473,5 +473,26 @@ public class GeneratorRobustnessTests
 
             public static partial class Twin { [ManagedPolicy("twin")] public static IdentityPolicy P => Policy.Identity().Allow(S3.GetObject).OnAll(); }
             """);
+        // Each shape either generates (a static property or field of the declared type, in any type and namespace) or
+        // says why not; attributes on methods and local functions are the compiler's error (CS0592), not the generator's.
+        Assert.Equal(["IPolicies.Static.g.cs", "N+C.P.g.cs", "N.C.P.g.cs", "P.A.g.cs", "P.B.g.cs", "PolicyAsCode.Declarations.g.cs", "Twin.P.g.cs", "class.event.g.cs"], run.HintNames);
+        Assert.Equal(
+            [("PAC204", "Static"), ("PAC202", "Instance"), ("PAC203", "B"), ("PAC202", "this"), ("PAC202", "Changed"), ("PAC202", "Const"),
+             ("PAC200", "{ get; }"), ("PAC202", "AbstractPolicy"), ("PAC202", "P")],
+            run.DiagnosticTexts);
+    }
+
+    [Fact]
+    public void DeclarationAmongTopLevelStatements_GetsAValidHintName()
+    {
+        // Members written outside any type belong to the compiler's <invalid-global-code> type: the compiler reports
+        // them, and the generator still must not throw (CS8785 for an invalid hint name).
+        var run = Run("""
+            [ManagedPolicy("top_level")]
+            public static IdentityPolicy TopLevel => Policy.Identity().Allow(S3.GetObject).OnAll();
+            """);
+        var hint = Assert.Single(run.HintNames, h => h != "PolicyAsCode.Declarations.g.cs");
+        Assert.Matches(@"^_invalid-global-code_\.TopLevel\.[0-9a-f]{8}\.g\.cs$", hint);
+        Assert.Contains("top_level.json", run.GeneratedSource(hint));
     }
 }
