@@ -25,6 +25,10 @@ namespace PolicyAsCode;
 public static class Authorizer
 {
     /// <summary>Decides a request.</summary>
+    /// <returns>
+    /// The decision. It never throws: anything that cannot be evaluated, including a null <paramref name="policies"/> or
+    /// <paramref name="request"/>, gives <see cref="Decision.ImplicitDeny"/> (fail closed); <see cref="Explain"/> says why.
+    /// </returns>
     public static Decision Authorize(PolicySet policies, Request request)
     {
         try
