@@ -22,6 +22,7 @@ internal sealed class PreparedCondition
     private readonly IpRange[]? _ranges;
     private readonly ConditionOperatorKind _kind;
     private readonly bool _negated;
+    private readonly bool _hasVariables;
 
     public PreparedCondition(Condition condition, bool variables)
     {
@@ -65,6 +66,8 @@ internal sealed class PreparedCondition
         {
             InvalidReason = $"{Operator.Name} {Key}: {e.Message}";
         }
+        _hasVariables = (_strings is not null && Array.Exists(_strings, p => p.HasVariables))
+            || (_arns is not null && Array.Exists(_arns, p => p.HasVariables));
     }
 
     public Condition Condition { get; }
@@ -96,6 +99,38 @@ internal sealed class PreparedCondition
         return ConditionResult.True;
     }
 
+    /// <summary>
+    /// Whether a policy value has a policy variable that the request cannot resolve (see
+    /// <see cref="GlobPattern.VariablesResolve"/>): such a condition, once its key is present, is an error.
+    /// </summary>
+    public bool HasUnresolvedVariable(Request request)
+    {
+        if (!_hasVariables) return false;
+        if (_strings is not null)
+        {
+            foreach (var pattern in _strings)
+            {
+                if (!pattern.VariablesResolve(request)) return true;
+            }
+        }
+        if (_arns is not null)
+        {
+            foreach (var pattern in _arns)
+            {
+                if (!pattern.VariablesResolve(request)) return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Evaluates the condition. A condition whose key is present and one of whose values needs a policy variable the
+    /// request cannot resolve is an error, negated operators included (IAM User Guide, "IAM policy elements: Variables and
+    /// tags": "If AWS cannot resolve a variable this might cause the entire statement to be invalid"): otherwise
+    /// <c>StringNotEquals</c> against <c>${aws:username}</c> would hold for every role session. When the key is absent
+    /// the values are not compared (<c>...IfExists</c>, negated operators and <c>ForAllValues</c> hold, as AWS documents),
+    /// so no variable is needed.
+    /// </summary>
     public ConditionResult Evaluate(Request request)
     {
         if (InvalidReason is not null) return ConditionResult.Error;
@@ -119,6 +154,7 @@ internal sealed class PreparedCondition
                 _ => ConditionResults.From(_negated),
             };
         }
+        if (_hasVariables && HasUnresolvedVariable(request)) return ConditionResult.Error;
         switch (Operator.Qualifier)
         {
             case SetQualifier.ForAllValues:
