@@ -87,7 +87,10 @@ internal static class BatchEvaluation
             IdentityPolicies = Policies(identity, "identityPolicies"),
             ResourcePolicy = OptionalPolicy(root, "resourcePolicy"),
             PermissionsBoundary = OptionalPolicy(root, "permissionsBoundary"),
-            ServiceControlPolicies = OptionalPolicies(root, "serviceControlPolicies"),
+            ServiceControlPolicyLevels = OptionalLevels(root, "serviceControlPolicies"),
+            ResourceControlPolicyLevels = OptionalLevels(root, "resourceControlPolicies"),
+            ManagementAccount = OptionalString(root, "managementAccount", ""),
+            ResourceIsAwsManagedKey = OptionalBool(root, "resourceIsAwsManagedKey"),
             SessionPolicies = OptionalPolicies(root, "sessionPolicies"),
         };
         if (!root.TryGetProperty("request", out var r) || r.ValueKind != JsonValueKind.Object)
@@ -107,7 +110,8 @@ internal static class BatchEvaluation
                     : [ContextValue(property.Value, property.Name)];
             }
         }
-        var request = new Request(OptionalString(r, "principal"), action, resource, context, OptionalString(r, "resourceAccount"));
+        var request = new Request(OptionalString(r, "principal"), action, resource, context, OptionalString(r, "resourceAccount"),
+            OptionalString(r, "federatingUser"));
         return (set, request);
     }
 
@@ -130,6 +134,30 @@ internal static class BatchEvaluation
         return Policies(element, name);
     }
 
+    /// <summary>
+    /// Organization levels, root first: each element is one level, either one policy (the original form) or an array of
+    /// the policies attached at that level.
+    /// </summary>
+    private static IReadOnlyList<PreparedPolicy>[] OptionalLevels(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null) return [];
+        if (element.ValueKind != JsonValueKind.Array) throw new BatchCaseException($"{name} must be an array of organization levels (a policy, or an array of policies)");
+        return element.EnumerateArray().Select((level, i) => level.ValueKind == JsonValueKind.Array
+            ? (IReadOnlyList<PreparedPolicy>)Policies(level, $"{name}[{i}]")
+            : [Policy(level, $"{name}[{i}]")]).ToArray();
+    }
+
+    private static bool OptionalBool(JsonElement obj, string name)
+    {
+        if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return false;
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw new BatchCaseException($"{name} must be true or false"),
+        };
+    }
+
     private static PreparedPolicy[] Policies(JsonElement array, string name)
         => array.EnumerateArray().Select((element, i) => Policy(element, $"{name}[{i}]")).ToArray();
 
@@ -148,11 +176,11 @@ internal static class BatchEvaluation
     private static string RequiredString(JsonElement obj, string name)
         => OptionalString(obj, name) ?? throw new BatchCaseException($"request.{name} is required");
 
-    private static string? OptionalString(JsonElement obj, string name)
+    private static string? OptionalString(JsonElement obj, string name, string prefix = "request.")
     {
         if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
         return value.ValueKind == JsonValueKind.String ? value.GetString()
-            : throw new BatchCaseException($"request.{name} must be a string");
+            : throw new BatchCaseException($"{prefix}{name} must be a string");
     }
 
     private static string Write(string? id, string? decision, string? error, AuthorizationResult? explanation)

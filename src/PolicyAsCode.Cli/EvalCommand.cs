@@ -10,7 +10,11 @@ internal static class EvalCommand
         var policies = new Option<string[]>("--policy", "-p") { Description = "An identity-based policy file (repeatable).", AllowMultipleArgumentsPerToken = false };
         var resourcePolicy = new Option<string?>("--resource-policy") { Description = "The resource-based policy (bucket policy, role trust policy, ...)." };
         var boundary = new Option<string?>("--boundary") { Description = "The permissions boundary." };
-        var scps = new Option<string[]>("--scp") { Description = "A service control policy, one per organization level (repeatable)." };
+        var scps = new Option<string[]>("--scp") { Description = "The service control policies of one organization level, root first: FILE or FILE,FILE,... for several attached at that level (repeat per level)." };
+        var rcps = new Option<string[]>("--rcp") { Description = "The resource control policies of one organization level, root first: FILE or FILE,FILE,... (repeat per level)." };
+        var managementAccount = new Option<string?>("--management-account") { Description = "The organization's management account: SCPs do not apply to its principals, nor RCPs to its resources." };
+        var awsManagedKey = new Option<bool>("--aws-managed-key") { Description = "The resource is an AWS managed KMS key (RCPs do not apply to it)." };
+        var federatingUser = new Option<string?>("--federating-user") { Description = "For a federated user session, the ARN of the IAM user who called GetFederationToken." };
         var sessions = new Option<string[]>("--session-policy") { Description = "A session policy (repeatable)." };
         var principal = new Option<string?>("--principal") { Description = "The caller: a user, role session or account ARN, an account id, or a service principal." };
         var action = new Option<string?>("--action", "-a") { Description = "The action, e.g. s3:GetObject." };
@@ -22,7 +26,7 @@ internal static class EvalCommand
 
         var command = new Command("eval", "Decide whether policies allow a request, with AWS's evaluation logic.")
         {
-            policies, resourcePolicy, boundary, scps, sessions, principal, action, resource, resourceAccount, context, explain, batch,
+            policies, resourcePolicy, boundary, scps, rcps, managementAccount, awsManagedKey, federatingUser, sessions, principal, action, resource, resourceAccount, context, explain, batch,
         };
         command.SetAction(parseResult =>
         {
@@ -45,20 +49,26 @@ internal static class EvalCommand
                 return policy;
             }
             List<PreparedPolicy> LoadAll(string[]? files) => (files ?? []).Select(Load).OfType<PreparedPolicy>().ToList();
+            // One option value is one organization level; a comma separates the policies attached at that level.
+            List<IReadOnlyList<PreparedPolicy>> LoadLevels(string[]? levels)
+                => (levels ?? []).Select(level => (IReadOnlyList<PreparedPolicy>)LoadAll(level.Split(',', StringSplitOptions.RemoveEmptyEntries))).ToList();
 
             var set = new PolicySet
             {
                 IdentityPolicies = LoadAll(parseResult.GetValue(policies)),
                 ResourcePolicy = Load(parseResult.GetValue(resourcePolicy)),
                 PermissionsBoundary = Load(parseResult.GetValue(boundary)),
-                ServiceControlPolicies = LoadAll(parseResult.GetValue(scps)),
+                ServiceControlPolicyLevels = LoadLevels(parseResult.GetValue(scps)),
+                ResourceControlPolicyLevels = LoadLevels(parseResult.GetValue(rcps)),
+                ManagementAccount = parseResult.GetValue(managementAccount),
+                ResourceIsAwsManagedKey = parseResult.GetValue(awsManagedKey),
                 SessionPolicies = LoadAll(parseResult.GetValue(sessions)),
             };
             if (!TryParseContext(parseResult.GetValue(context) ?? [], stderr, out var contextValues)) ok = false;
             if (!ok) return Pac.BadInput;
 
             var request = new Request(parseResult.GetValue(principal), actionName, parseResult.GetValue(resource) ?? "*",
-                contextValues, parseResult.GetValue(resourceAccount));
+                contextValues, parseResult.GetValue(resourceAccount), parseResult.GetValue(federatingUser));
             if (wantExplain)
             {
                 stdout.Write(Authorizer.Explain(set, request).ToString());

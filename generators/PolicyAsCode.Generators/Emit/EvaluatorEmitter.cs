@@ -212,7 +212,7 @@ internal static class EvaluatorEmitter
 
             string names = (indices.Length == 1 ? "statement " : "statements ") + string.Join(", ", indices.Select(Int));
             bool applies = Add(ActionTest(statement.Action, index, names))
-                && (statement.Resource is not { } resource || Add(ResourceTest(resource, index)))
+                && (statement.Resource is not { } resource || Add(ResourceTest(resource, index, statement.Effect)))
                 && (statement.Principal is not { } principal || Add(PrincipalTest(principal, index)))
                 && (statement.Conditions.IsEmpty || Add(ConditionsTest(statement, index)));
             return new StatementPlan(statement, label, applies ? tests : null);
@@ -406,8 +406,18 @@ internal static class EvaluatorEmitter
             };
         }
 
-        private EvaluatorTest ResourceTest(ResourceElement element, int index)
+        private EvaluatorTest ResourceTest(ResourceElement element, int index, Effect effect)
         {
+            if (_variables && element.Values.Any(PolicyVariables.ContainsVariable))
+            {
+                // An element with policy variables is decided whole by the runtime: one that needs a variable the request
+                // cannot resolve fails closed, which depends on the statement's effect and not on one pattern.
+                var arguments = new List<string> { Bool(element.IsNot), Bool(_variables) };
+                arguments.AddRange(element.Values.Select(String));
+                string field = Helpers.AddField($"{Generation}.CompiledResources", $"Statement{Int(index)}Resources",
+                    $"{Generation}.CompiledResources.Create(" + ArgumentList(arguments) + ")");
+                return EvaluatorTest.Code(field + (effect == Effect.Deny ? ".DenyApplies(request)" : ".AllowApplies(request)"));
+            }
             var listed = EvaluatorTest.Any(element.Values.Items.Select((pattern, j) => ResourcePatternTest(pattern, index, j)));
             return element.IsNot ? EvaluatorTest.Not(listed) : listed;
         }

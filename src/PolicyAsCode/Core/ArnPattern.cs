@@ -21,6 +21,25 @@ public sealed class ArnPattern
         _fields = fields;
         _whole = whole;
         IsMatchAll = matchAll;
+        HasVariables = whole?.HasVariables == true || (fields is not null && Array.Exists(fields, f => f.HasVariables));
+    }
+
+    /// <summary>Whether the pattern contains policy variables (where they are variables: see <see cref="Compile"/>).</summary>
+    public bool HasVariables { get; }
+
+    /// <summary>
+    /// Whether every policy variable of the pattern resolves in <paramref name="context"/> (see
+    /// <see cref="GlobPattern.VariablesResolve"/>). Allocates nothing.
+    /// </summary>
+    public bool VariablesResolve(IContextValueSource? context)
+    {
+        if (!HasVariables) return true;
+        if (_whole is not null) return _whole.VariablesResolve(context);
+        foreach (var field in _fields!)
+        {
+            if (!field.VariablesResolve(context)) return false;
+        }
+        return true;
     }
 
     /// <summary>The pattern text.</summary>

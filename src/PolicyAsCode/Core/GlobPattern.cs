@@ -109,6 +109,26 @@ public sealed class GlobPattern
         return new GlobPattern(pattern, tokens.ToArray(), ignoreCase);
     }
 
+    /// <summary>
+    /// Whether every policy variable of the pattern resolves in <paramref name="context"/>: its key has a single value
+    /// there, or the variable has a default. True for a pattern without variables. Allocates nothing.
+    /// </summary>
+    /// <remarks>
+    /// IAM User Guide, "IAM policy elements: Variables and tags": "If AWS cannot resolve a variable this might cause the
+    /// entire statement to be invalid." <see cref="IsMatch(string, int, int, IContextValueSource?)"/> treats such a
+    /// variable as matching nothing; an evaluator asks this first to fail closed instead.
+    /// </remarks>
+    public bool VariablesResolve(IContextValueSource? context)
+    {
+        if (!HasVariables) return true;
+        foreach (var token in _tokens)
+        {
+            if (token.Kind != TokenKind.Variable || token.Default is not null) continue;
+            if (context is null || !context.TryGetSingleValue(token.Text, out _)) return false;
+        }
+        return true;
+    }
+
     /// <summary>Whether the whole of <paramref name="input"/> matches.</summary>
     public bool IsMatch(string input, IContextValueSource? context = null) => IsMatch(input, 0, input.Length, context);
 

@@ -7,7 +7,15 @@ namespace PolicyAsCode;
 /// <remarks>
 /// <list type="number">
 /// <item>An explicit Deny in any applicable policy denies.</item>
-/// <item>Each service control policy level must allow.</item>
+/// <item>
+/// A few requests are decided by AWS whatever the policies say (<see cref="ServiceRules"/>): <c>sts:GetCallerIdentity</c>
+/// is always allowed; changes to AWS managed policies and to service-linked and IAM Identity Center roles are refused.
+/// </item>
+/// <item>
+/// Each service control policy level must allow (a level allows when one of its policies does); so must each resource
+/// control policy level, for the services RCPs apply to. The exemptions AWS documents are in
+/// <see cref="OrganizationScope"/>.
+/// </item>
 /// <item>
 /// Same account: a resource-based policy that grants to the caller itself (a user, role session, federated user or
 /// service) allows on its own; one that grants to the caller's role still needs the permissions boundary and session
@@ -25,6 +33,10 @@ namespace PolicyAsCode;
 public static class Authorizer
 {
     /// <summary>Decides a request.</summary>
+    /// <returns>
+    /// The decision. It never throws: anything that cannot be evaluated, including a null <paramref name="policies"/> or
+    /// <paramref name="request"/>, gives <see cref="Decision.ImplicitDeny"/> (fail closed); <see cref="Explain"/> says why.
+    /// </returns>
     public static Decision Authorize(PolicySet policies, Request request)
     {
         try
@@ -60,6 +72,12 @@ public static class Authorizer
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(request);
 
+        if (ServiceRules.TryDecide(request, out var ruled, out var rule))
+        {
+            steps?.Add(rule!);
+            return ruled;
+        }
+
         bool denied = false;
         bool identityAllowed = false;
         foreach (var policy in set.IdentityPolicies)
@@ -88,16 +106,22 @@ public static class Authorizer
         }
 
         bool scpAllows = true;
-        string? scpMissing = null;
-        foreach (var scp in set.ServiceControlPolicies)
+        int scpMissing = -1;
+        string? scpExemption = OrganizationScope.ScpExemption(set, request);
+        var scpLevels = set.ScpLevels;
+        if (scpLevels.Length > 0 && scpExemption is null)
         {
-            var o = scp.Evaluate(request, traces, traces is null ? null : "service control policy " + scp.Name);
-            denied |= o.Denied;
-            if (!o.Allowed && scpAllows)
-            {
-                scpAllows = false;
-                scpMissing = scp.Name;
-            }
+            scpAllows = EvaluateLevels(scpLevels, "service control policy", request, traces, ref denied, out scpMissing);
+            if (denied && traces is null) return Decision.ExplicitDeny;
+        }
+
+        bool rcpAllows = true;
+        int rcpMissing = -1;
+        var rcpLevels = set.RcpLevels;
+        string? rcpExemption = rcpLevels.Length > 0 ? OrganizationScope.RcpExemption(set, request) : null;
+        if (rcpLevels.Length > 0 && rcpExemption is null)
+        {
+            rcpAllows = EvaluateLevels(rcpLevels, "resource control policy", request, traces, ref denied, out rcpMissing);
             if (denied && traces is null) return Decision.ExplicitDeny;
         }
 
@@ -122,15 +146,24 @@ public static class Authorizer
             steps?.Add("a Deny statement matches: explicit deny, whatever else allows");
             return Decision.ExplicitDeny;
         }
+        if (steps is not null && scpLevels.Length > 0 && scpExemption is not null) steps.Add($"service control policies do not apply: {scpExemption}");
+        if (steps is not null && rcpLevels.Length > 0 && rcpExemption is not null) steps.Add($"resource control policies do not apply: {rcpExemption}");
         if (!scpAllows)
         {
-            steps?.Add($"the service control policy {scpMissing} does not allow the request: implicit deny");
+            steps?.Add($"no service control policy at organization level {scpMissing + 1} ({Names(scpLevels[scpMissing])}) allows the request: implicit deny");
+            return Decision.ImplicitDeny;
+        }
+        if (!rcpAllows)
+        {
+            steps?.Add($"no resource control policy at organization level {rcpMissing + 1} ({Names(rcpLevels[rcpMissing])}) allows the request: implicit deny");
             return Decision.ImplicitDeny;
         }
 
         bool callerSideAllows = identityAllowed && boundaryAllows && sessionAllows;
         if (steps is not null)
         {
+            if (scpLevels.Length > 0 && scpExemption is null) steps.Add($"every organization level's service control policies allow ({scpLevels.Length} levels)");
+            if (rcpLevels.Length > 0 && rcpExemption is null) steps.Add($"every organization level's resource control policies allow ({rcpLevels.Length} levels)");
             steps.Add(identityAllowed ? "identity-based policies allow" : "no identity-based policy allows");
             if (set.PermissionsBoundary is not null) steps.Add(boundaryAllows ? "the permissions boundary allows" : "the permissions boundary does not allow");
             if (set.SessionPolicies.Count > 0) steps.Add(sessionAllows ? "the session policy allows" : "the session policy does not allow");
@@ -177,6 +210,31 @@ public static class Authorizer
         steps?.Add(decision == Decision.Allow ? "same account: the identity-based policies allow" : "nothing allows the request: implicit deny");
         return decision;
     }
+
+    /// <summary>
+    /// Evaluates organization levels (SCPs or RCPs): a Deny in any policy denies (<paramref name="denied"/>); a level allows
+    /// when any policy attached there allows; returns whether every level allows, and otherwise the first that does not.
+    /// </summary>
+    private static bool EvaluateLevels(PreparedPolicy[][] levels, string kind, Request request, List<StatementTrace>? traces, ref bool denied, out int missing)
+    {
+        missing = -1;
+        for (int i = 0; i < levels.Length; i++)
+        {
+            bool levelAllows = false;
+            foreach (var policy in levels[i])
+            {
+                var o = policy.Evaluate(request, traces, traces is null ? null : $"{kind} {policy.Name}");
+                denied |= o.Denied;
+                levelAllows |= o.Allowed;
+                if (denied && traces is null) return false;
+            }
+            // A later level's Deny still makes the decision an explicit deny, so all levels are evaluated.
+            if (!levelAllows && missing < 0) missing = i;
+        }
+        return missing < 0;
+    }
+
+    private static string Names(PreparedPolicy[] level) => level.Length == 0 ? "none attached" : string.Join(", ", level.Select(p => p.Name));
 
     /// <summary>
     /// Whether the request is one whose resource-based policy must allow even in the same account: IAM User Guide, "Policy

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-
 namespace PolicyAsCode;
 
 /// <summary>
@@ -26,6 +22,7 @@ internal sealed class PreparedCondition
     private readonly IpRange[]? _ranges;
     private readonly ConditionOperatorKind _kind;
     private readonly bool _negated;
+    private readonly bool _hasVariables;
 
     public PreparedCondition(Condition condition, bool variables)
     {
@@ -48,14 +45,14 @@ internal sealed class PreparedCondition
                     _arns = Array.ConvertAll(values, v => ArnPattern.Compile(v, variables, variablesInAllFields: true));
                     break;
                 case ConditionOperatorFamily.Numeric:
-                    _numbers = Array.ConvertAll(values, v => TryNumber(v, out var n) ? n : throw new FormatException($"'{v}' is not a number"));
+                    _numbers = Array.ConvertAll(values, v => ConditionValues.TryNumber(v, out var n) ? n : throw new FormatException($"'{v}' is not a number"));
                     break;
                 case ConditionOperatorFamily.Date:
-                    _dates = Array.ConvertAll(values, v => TryDate(v, out var d) ? d : throw new FormatException($"'{v}' is not a date"));
+                    _dates = Array.ConvertAll(values, v => ConditionValues.TryDate(v, out var d) ? d : throw new FormatException($"'{v}' is not a date"));
                     break;
                 case ConditionOperatorFamily.Bool:
                 case ConditionOperatorFamily.Null:
-                    _bools = Array.ConvertAll(values, v => TryBool(v, out var b) ? b : throw new FormatException($"'{v}' is not true or false"));
+                    _bools = Array.ConvertAll(values, v => ConditionValues.TryBool(v, out var b) ? b : throw new FormatException($"'{v}' is not true or false"));
                     break;
                 case ConditionOperatorFamily.Binary:
                     _binaries = Array.ConvertAll(values, v => Convert.FromBase64String(v));
@@ -69,6 +66,8 @@ internal sealed class PreparedCondition
         {
             InvalidReason = $"{Operator.Name} {Key}: {e.Message}";
         }
+        _hasVariables = (_strings is not null && Array.Exists(_strings, p => p.HasVariables))
+            || (_arns is not null && Array.Exists(_arns, p => p.HasVariables));
     }
 
     public Condition Condition { get; }
@@ -100,6 +99,38 @@ internal sealed class PreparedCondition
         return ConditionResult.True;
     }
 
+    /// <summary>
+    /// Whether a policy value has a policy variable that the request cannot resolve (see
+    /// <see cref="GlobPattern.VariablesResolve"/>): such a condition, once its key is present, is an error.
+    /// </summary>
+    public bool HasUnresolvedVariable(Request request)
+    {
+        if (!_hasVariables) return false;
+        if (_strings is not null)
+        {
+            foreach (var pattern in _strings)
+            {
+                if (!pattern.VariablesResolve(request)) return true;
+            }
+        }
+        if (_arns is not null)
+        {
+            foreach (var pattern in _arns)
+            {
+                if (!pattern.VariablesResolve(request)) return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Evaluates the condition. A condition whose key is present and one of whose values needs a policy variable the
+    /// request cannot resolve is an error, negated operators included (IAM User Guide, "IAM policy elements: Variables and
+    /// tags": "If AWS cannot resolve a variable this might cause the entire statement to be invalid"): otherwise
+    /// <c>StringNotEquals</c> against <c>${aws:username}</c> would hold for every role session. When the key is absent
+    /// the values are not compared (<c>...IfExists</c>, negated operators and <c>ForAllValues</c> hold, as AWS documents),
+    /// so no variable is needed.
+    /// </summary>
     public ConditionResult Evaluate(Request request)
     {
         if (InvalidReason is not null) return ConditionResult.Error;
@@ -123,6 +154,7 @@ internal sealed class PreparedCondition
                 _ => ConditionResults.From(_negated),
             };
         }
+        if (_hasVariables && HasUnresolvedVariable(request)) return ConditionResult.Error;
         switch (Operator.Qualifier)
         {
             case SetQualifier.ForAllValues:
@@ -190,21 +222,21 @@ internal sealed class PreparedCondition
                 }
                 return ConditionResult.False;
             case ConditionOperatorFamily.Numeric:
-                if (!TryNumber(value, out var number)) return ConditionResult.Error;
+                if (!ConditionValues.TryNumber(value, out var number)) return ConditionResult.Error;
                 foreach (var n in _numbers!)
                 {
                     if (Compare(number.CompareTo(n))) return ConditionResult.True;
                 }
                 return ConditionResult.False;
             case ConditionOperatorFamily.Date:
-                if (!TryDate(value, out var date)) return ConditionResult.Error;
+                if (!ConditionValues.TryDate(value, out var date)) return ConditionResult.Error;
                 foreach (var d in _dates!)
                 {
                     if (Compare(date.CompareTo(d))) return ConditionResult.True;
                 }
                 return ConditionResult.False;
             case ConditionOperatorFamily.Bool:
-                if (!TryBool(value, out var flag)) return ConditionResult.Error;
+                if (!ConditionValues.TryBool(value, out var flag)) return ConditionResult.Error;
                 foreach (var b in _bools!)
                 {
                     if (b == flag) return ConditionResult.True;
@@ -219,7 +251,7 @@ internal sealed class PreparedCondition
                 }
                 return ConditionResult.False;
             case ConditionOperatorFamily.IpAddress:
-                if (!TryAddress(value, out var address)) return ConditionResult.Error;
+                if (!ConditionValues.TryAddress(value, out var address)) return ConditionResult.Error;
                 foreach (var range in _ranges!)
                 {
                     if (range.Contains(address)) return ConditionResult.True;
@@ -240,128 +272,4 @@ internal sealed class PreparedCondition
         ConditionOperatorKind.NumericGreaterThan or ConditionOperatorKind.DateGreaterThan => comparison > 0,
         _ => comparison >= 0,
     };
-
-    internal static bool TryNumber(string text, out decimal value)
-        => decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
-
-    /// <summary>
-    /// The W3C profile of ISO 8601 ("Date and Time Formats", the one the IAM User Guide names for date conditions): a year,
-    /// year and month, date, or date and time with minutes, seconds and an optional fraction. A time without an offset is
-    /// read as UTC.
-    /// </summary>
-    private static readonly string[] s_dateFormats =
-    [
-        "yyyy", "yyyy-MM", "yyyy-MM-dd",
-        "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
-    ];
-
-    /// <summary>
-    /// Dates are W3C ISO 8601 (e.g. <c>2026-01-01T00:00:00Z</c>, UTC when no offset is given) or epoch seconds. Other
-    /// formats, such as <c>01/02/2020</c>, whose meaning depends on a locale, cannot be read.
-    /// </summary>
-    internal static bool TryDate(string text, out DateTimeOffset value)
-    {
-        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long epoch))
-        {
-            if (epoch >= -62135596800 && epoch <= 253402300799)
-            {
-                value = DateTimeOffset.FromUnixTimeSeconds(epoch);
-                return true;
-            }
-            value = default;
-            return false;
-        }
-        return DateTimeOffset.TryParseExact(text, s_dateFormats, CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
-    }
-
-    /// <summary>
-    /// Reads an IPv4 address in dotted-decimal form (four decimal octets, without leading zeros) or an IPv6 address
-    /// without a zone id: the "standard CIDR format" the IAM User Guide asks for. Shorthand and octal or hex forms that
-    /// <see cref="IPAddress.TryParse(string, out IPAddress)"/> also accepts (<c>192.168.1</c> is 192.168.0.1,
-    /// <c>010.0.0.1</c> is 8.0.0.1) cannot be read, so that a policy never means other addresses than it shows.
-    /// </summary>
-    internal static bool TryAddress(ReadOnlySpan<char> text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IPAddress? address)
-    {
-        address = null;
-        if (text.Contains(':'))
-        {
-            return !text.Contains('%') && IPAddress.TryParse(text, out address) && address.AddressFamily == AddressFamily.InterNetworkV6;
-        }
-        Span<byte> bytes = stackalloc byte[4];
-        int octet = 0;
-        foreach (var range in text.Split('.'))
-        {
-            var part = text[range];
-            if (octet == 4 || part.Length is 0 or > 3 || (part.Length > 1 && part[0] == '0')) return false;
-            int value = 0;
-            foreach (char c in part)
-            {
-                if (c is < '0' or > '9') return false;
-                value = value * 10 + (c - '0');
-            }
-            if (value > 255) return false;
-            bytes[octet++] = (byte)value;
-        }
-        if (octet != 4) return false;
-        address = new IPAddress(bytes);
-        return true;
-    }
-
-    internal static bool TryBool(string text, out bool value)
-    {
-        if (string.Equals(text, "true", StringComparison.OrdinalIgnoreCase))
-        {
-            value = true;
-            return true;
-        }
-        value = false;
-        return string.Equals(text, "false", StringComparison.OrdinalIgnoreCase);
-    }
-}
-
-/// <summary>An IPv4 or IPv6 CIDR range; a plain address is a range of one.</summary>
-internal readonly struct IpRange
-{
-    private readonly byte[] _network;
-    private readonly int _prefixLength;
-    private readonly AddressFamily _family;
-
-    private IpRange(byte[] network, int prefixLength, AddressFamily family)
-    {
-        _network = network;
-        _prefixLength = prefixLength;
-        _family = family;
-    }
-
-    public static bool TryParse(string text, out IpRange range)
-    {
-        range = default;
-        int slash = text.IndexOf('/');
-        string addressText = slash < 0 ? text : text[..slash];
-        if (!PreparedCondition.TryAddress(addressText, out var address)) return false;
-        byte[] bytes = address.GetAddressBytes();
-        int max = bytes.Length * 8;
-        int prefix = max;
-        if (slash >= 0 && (!int.TryParse(text.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out prefix) || prefix > max))
-        {
-            return false;
-        }
-        range = new IpRange(bytes, prefix, address.AddressFamily);
-        return true;
-    }
-
-    public bool Contains(IPAddress address)
-    {
-        if (address.IsIPv4MappedToIPv6 && _family == AddressFamily.InterNetwork) address = address.MapToIPv4();
-        if (address.AddressFamily != _family) return false;
-        Span<byte> bytes = stackalloc byte[16];
-        if (!address.TryWriteBytes(bytes, out int length) || length != _network.Length) return false;
-        int full = _prefixLength / 8;
-        if (!bytes[..full].SequenceEqual(_network.AsSpan(0, full))) return false;
-        int rest = _prefixLength % 8;
-        if (rest == 0) return true;
-        int mask = 0xFF << (8 - rest) & 0xFF;
-        return (bytes[full] & mask) == (_network[full] & mask);
-    }
 }

@@ -63,8 +63,12 @@ internal sealed class PreparedPrincipal
         return false;
     }
 
+    /// <summary>
+    /// A <c>*</c> grant is not a grant that names the caller's session ARN, so for a role session or a federated user
+    /// session a boundary and session policy still limit it (IAM User Guide, "Session policies").
+    /// </summary>
     private static PrincipalGrant EveryoneGrant(PrincipalInfo caller)
-        => caller.Kind is PrincipalKind.AssumedRole or PrincipalKind.Role ? PrincipalGrant.Role : PrincipalGrant.Identity;
+        => caller.Kind is PrincipalKind.AssumedRole or PrincipalKind.Role or PrincipalKind.FederatedUser ? PrincipalGrant.Role : PrincipalGrant.Identity;
 
     private enum EntryKind
     {
@@ -118,7 +122,11 @@ internal sealed class PreparedPrincipal
                 case EntryKind.ExactIgnoreCase:
                     return string.Equals(caller.Raw, Value, StringComparison.OrdinalIgnoreCase) ? PrincipalGrant.Identity : PrincipalGrant.None;
                 default:
-                    return string.Equals(caller.Raw, Value, StringComparison.Ordinal) ? PrincipalGrant.Identity : PrincipalGrant.None;
+                    if (string.Equals(caller.Raw, Value, StringComparison.Ordinal)) return PrincipalGrant.Identity;
+                    // IAM User Guide, "Policy evaluation logic": a grant to the IAM user who created a federated user session
+                    // reaches the session, limited by the session policy and the user's boundary.
+                    return caller.Kind == PrincipalKind.FederatedUser && string.Equals(caller.FederatingUser, Value, StringComparison.Ordinal)
+                        ? PrincipalGrant.Role : PrincipalGrant.None;
             }
         }
     }

@@ -5,8 +5,7 @@ internal sealed class PreparedStatement
 {
     private readonly ActionMatcher _actions;
     private readonly bool _notAction;
-    private readonly ArnPattern[]? _resources;
-    private readonly bool _notResource;
+    private readonly PreparedResources? _resources;
     private readonly PreparedPrincipal? _principal;
     private readonly PreparedCondition[] _conditions;
 
@@ -19,8 +18,7 @@ internal sealed class PreparedStatement
         _notAction = statement.Action.IsNot;
         if (statement.Resource is { } resource)
         {
-            _resources = Array.ConvertAll(resource.Values.Items, r => ArnPattern.Compile(r, variables));
-            _notResource = resource.IsNot;
+            _resources = new PreparedResources(Array.ConvertAll(resource.Values.Items, r => ArnPattern.Compile(r, variables)), resource.IsNot);
         }
         if (statement.Principal is { } principal) _principal = new PreparedPrincipal(principal);
         _conditions = Array.ConvertAll(statement.Conditions.Items, c => new PreparedCondition(c, variables));
@@ -44,9 +42,17 @@ internal sealed class PreparedStatement
             if (traces is not null) Trace(traces, label, false, _notAction ? $"{request.Action} is excluded by NotAction" : $"{request.Action} is not in Action");
             return false;
         }
-        if (!MatchesResource(request))
+        // A statement with no Resource element (a trust policy, or a resource policy where the service implies it)
+        // applies to the resource the policy is attached to.
+        var resource = _resources?.Match(request) ?? ConditionResult.True;
+        if (resource == ConditionResult.False)
         {
-            if (traces is not null) Trace(traces, label, false, _notResource ? $"{request.Resource} is excluded by NotResource" : $"{request.Resource} is not in Resource");
+            if (traces is not null) Trace(traces, label, false, _resources!.IsNot ? $"{request.Resource} is excluded by NotResource" : $"{request.Resource} is not in Resource");
+            return false;
+        }
+        if (resource == ConditionResult.Error && Effect == Effect.Allow)
+        {
+            if (traces is not null) Trace(traces, label, false, UnresolvedReason(request) + "; an Allow statement that cannot be evaluated does not apply");
             return false;
         }
         if (_principal is not null)
@@ -67,7 +73,9 @@ internal sealed class PreparedStatement
             {
                 if (conditions == ConditionResult.Error)
                 {
-                    string why = condition.InvalidReason ?? $"a request value of {condition.Key} cannot be read for {condition.Operator.Name}";
+                    string why = condition.InvalidReason
+                        ?? (condition.HasUnresolvedVariable(request) ? $"a value of {condition.Operator.Name} {condition.Key} needs a policy variable the request cannot resolve" : null)
+                        ?? $"a request value of {condition.Key} cannot be read for {condition.Operator.Name}";
                     Trace(traces, label, applies, $"condition cannot be evaluated ({why}); failing closed");
                 }
                 else
@@ -78,28 +86,20 @@ internal sealed class PreparedStatement
             if (!applies) grant = PrincipalGrant.None;
             return applies;
         }
+        if (resource == ConditionResult.Error)
+        {
+            // A Deny statement whose resource element cannot be evaluated applies when nothing else rules it out.
+            if (traces is not null) Trace(traces, label, true, UnresolvedReason(request) + "; a Deny statement that cannot be evaluated applies (failing closed)");
+            return true;
+        }
         if (traces is not null) Trace(traces, label, true, "action, resource" + (_principal is null ? "" : ", principal") + (_conditions.Length == 0 ? "" : " and conditions") + " match");
         return true;
     }
 
     private bool MatchesAction(string action) => _actions.IsListed(action) != _notAction;
 
-    private bool MatchesResource(Request request)
-    {
-        // A statement with no Resource element (a trust policy, or a resource policy where the service implies it)
-        // applies to the resource the policy is attached to.
-        if (_resources is null) return true;
-        bool listed = false;
-        foreach (var pattern in _resources)
-        {
-            if (request.ResourceMatches(pattern))
-            {
-                listed = true;
-                break;
-            }
-        }
-        return listed != _notResource;
-    }
+    private string UnresolvedReason(Request request)
+        => $"{(_resources!.IsNot ? "NotResource" : "Resource")} {_resources.UnresolvedPattern(request)} needs a policy variable the request cannot resolve";
 
     private void Trace(List<StatementTrace> traces, string? label, bool matched, string reason)
         => traces.Add(new StatementTrace(label ?? "policy", Index, Statement.Sid, Effect, matched, reason));

@@ -16,14 +16,14 @@ internal enum PrincipalGrant
     Account = 1,
 
     /// <summary>
-    /// The role behind a role session, or everyone (<c>*</c>) for a role session: an implicit deny in a permissions
-    /// boundary or session policy still limits it.
+    /// The role behind a role session, the IAM user behind a federated user session, or everyone (<c>*</c>) for either kind
+    /// of session: an implicit deny in a permissions boundary or session policy still limits it.
     /// </summary>
     Role = 2,
 
     /// <summary>
-    /// The caller itself (an IAM user, a role session, a federated user, a service, a web identity provider) or everyone
-    /// for such a caller: not limited by implicit denies in identity policies, boundaries or session policies.
+    /// The caller itself (an IAM user, a role session, a federated user session, a service, a web identity provider) or
+    /// everyone for an IAM user, service or provider: not limited by implicit denies in identity policies, boundaries or session policies.
     /// </summary>
     Identity = 3,
 }

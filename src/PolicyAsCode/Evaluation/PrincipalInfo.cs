@@ -32,6 +32,16 @@ internal sealed class PrincipalInfo
 
     public PrincipalKind Kind { get; }
 
+    /// <summary>
+    /// Whether the caller is a service-linked role or its session: a role under the path <c>/aws-service-role/</c>, or (for
+    /// a session, whose ARN has no path) a role named <c>AWSServiceRoleFor...</c>, the names AWS gives service-linked roles
+    /// (IAM User Guide, "Create a service-linked role").
+    /// </summary>
+    public bool IsServiceLinkedRole { get; private init; }
+
+    /// <summary>For a federated user session: the ARN of the IAM user who called <c>GetFederationToken</c>, when known.</summary>
+    public string? FederatingUser { get; private init; }
+
     /// <summary>The principal as given.</summary>
     public string? Raw { get; }
 
@@ -47,6 +57,17 @@ internal sealed class PrincipalInfo
 
     /// <summary>The value of <c>aws:PrincipalType</c>.</summary>
     public string? PrincipalType { get; }
+
+    /// <summary>Takes a principal apart; for a federated user session, <paramref name="federatingUser"/> is the IAM user behind it.</summary>
+    public static PrincipalInfo Parse(string? principal, string? federatingUser)
+    {
+        var info = Parse(principal);
+        if (federatingUser is null || info.Kind != PrincipalKind.FederatedUser) return info;
+        return new PrincipalInfo(info.Kind, info.Raw, info.Account, info.Name, info.Partition, info.PrincipalArn, info.PrincipalType)
+        {
+            FederatingUser = federatingUser,
+        };
+    }
 
     public static PrincipalInfo Parse(string? principal)
     {
@@ -72,7 +93,11 @@ internal sealed class PrincipalInfo
                 }
                 if (resource.StartsWith("role/", StringComparison.Ordinal))
                 {
-                    return new PrincipalInfo(PrincipalKind.Role, principal, accountOrNull, LastSegment(resource), arn.Partition, principal, "AssumedRole");
+                    string roleName = LastSegment(resource);
+                    return new PrincipalInfo(PrincipalKind.Role, principal, accountOrNull, roleName, arn.Partition, principal, "AssumedRole")
+                    {
+                        IsServiceLinkedRole = resource.StartsWith("role/aws-service-role/", StringComparison.Ordinal) || IsServiceLinkedRoleName(roleName),
+                    };
                 }
                 if (resource.StartsWith("oidc-provider/", StringComparison.Ordinal) || resource.StartsWith("saml-provider/", StringComparison.Ordinal))
                 {
@@ -85,7 +110,10 @@ internal sealed class PrincipalInfo
                 if (parts.Length == 3 && parts[0] == "assumed-role")
                 {
                     string roleArn = $"arn:{arn.Partition}:iam::{account}:role/{parts[1]}";
-                    return new PrincipalInfo(PrincipalKind.AssumedRole, principal, accountOrNull, parts[1], arn.Partition, roleArn, "AssumedRole");
+                    return new PrincipalInfo(PrincipalKind.AssumedRole, principal, accountOrNull, parts[1], arn.Partition, roleArn, "AssumedRole")
+                    {
+                        IsServiceLinkedRole = IsServiceLinkedRoleName(parts[1]),
+                    };
                 }
                 if (parts.Length == 2 && parts[0] == "federated-user")
                 {
@@ -96,6 +124,8 @@ internal sealed class PrincipalInfo
         }
         return new PrincipalInfo(PrincipalKind.ServiceOrProvider, principal, null, null, null, null, null);
     }
+
+    private static bool IsServiceLinkedRoleName(string roleName) => roleName.StartsWith("AWSServiceRoleFor", StringComparison.Ordinal);
 
     private static string LastSegment(string resource) => resource.Substring(resource.LastIndexOf('/') + 1);
 }

@@ -30,11 +30,29 @@ public sealed class Request : IContextValueSource
     /// </param>
     public Request(string? principal, string action, string resource,
         IEnumerable<KeyValuePair<string, string[]>>? context = null, string? resourceAccount = null)
+        : this(principal, action, resource, context, resourceAccount, null)
+    {
+    }
+
+    /// <summary>Creates a request, naming the IAM user behind a federated user session.</summary>
+    /// <param name="principal">The caller (see the other constructor).</param>
+    /// <param name="action">The action, e.g. <c>s3:GetObject</c>.</param>
+    /// <param name="resource">The resource ARN, or <c>*</c>.</param>
+    /// <param name="context">Request context keys and their values.</param>
+    /// <param name="resourceAccount">The account that owns the resource, when the ARN does not say.</param>
+    /// <param name="federatingUser">
+    /// For a federated user session (<c>arn:aws:sts::111122223333:federated-user/Name</c>), the ARN of the IAM user who
+    /// called <c>GetFederationToken</c>: a resource-based policy that names that user applies to the session, limited by
+    /// the session policy (IAM User Guide, "Policy evaluation logic"). Ignored for other callers.
+    /// </param>
+    public Request(string? principal, string action, string resource,
+        IEnumerable<KeyValuePair<string, string[]>>? context, string? resourceAccount, string? federatingUser)
     {
         Action = action ?? throw new ArgumentNullException(nameof(action));
         Resource = resource ?? throw new ArgumentNullException(nameof(resource));
         Principal = string.IsNullOrEmpty(principal) ? null : principal;
-        PrincipalInfo = PrincipalInfo.Parse(Principal);
+        FederatingUser = string.IsNullOrEmpty(federatingUser) ? null : federatingUser;
+        PrincipalInfo = PrincipalInfo.Parse(Principal, FederatingUser);
         ArnFields.TrySplit(resource, out _resourceFields);
         _context = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
         if (context is not null)
@@ -52,6 +70,9 @@ public sealed class Request : IContextValueSource
 
     /// <summary>The caller, or null when anonymous.</summary>
     public string? Principal { get; }
+
+    /// <summary>For a federated user session, the IAM user who created it, when given.</summary>
+    public string? FederatingUser { get; }
 
     /// <summary>The action.</summary>
     public string Action { get; }
@@ -93,7 +114,7 @@ public sealed class Request : IContextValueSource
     public Request WithContext(string key, params string[] values)
     {
         var context = new Dictionary<string, string[]>(_context, StringComparer.OrdinalIgnoreCase) { [key] = values };
-        return new Request(Principal, Action, Resource, context, ResourceAccount);
+        return new Request(Principal, Action, Resource, context, ResourceAccount, FederatingUser);
     }
 
     /// <summary>Gets the values of a context key (case-insensitive).</summary>

@@ -582,4 +582,52 @@ public sealed class EvalBatchTests : IDisposable
         var assume = answers[0].GetProperty("explanation").EnumerateArray().Select(e => e.GetString()!).ToArray();
         Assert.Contains("cross-account: both the resource-based policy and the caller's account allow", assume);
     }
+
+    // orgs_manage_policies_scps_evaluation: a level given as an array of policies allows when one of them allows; a
+    // policy alone is a level of its own (the original form, still accepted).
+    [Fact]
+    public void Scp_levels_as_lists_and_single_policies()
+    {
+        const string denyGets = """{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:GetObject","Resource":"*"}]}""";
+        string jsonl = string.Join("\n",
+            Case("list", AllowAll, GetObjectRequest, $$"""  "serviceControlPolicies":[[{{AllowAll}},{{ReadObjects}}],{{AllowAll}}],"""),
+            Case("guard", AllowAll, GetObjectRequest, $$"""  "serviceControlPolicies":[[{{AllowAll}},{{denyGets}}]],"""),
+            Case("empty", AllowAll, GetObjectRequest, """  "serviceControlPolicies":[[]],"""));
+        var (result, answers) = RunBatch(jsonl);
+        Assert.Equal(Pac.Success, result.ExitCode);
+        Assert.Equal(["Allow", "ExplicitDeny", "ImplicitDeny"], answers.Select(Decision));
+    }
+
+    // orgs_manage_policies_rcps: resourceControlPolicies (levels); RCPs do not apply to the management account's resources.
+    [Fact]
+    public void Resource_control_policies_restrict_and_are_explained()
+    {
+        const string rcpFull = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}""";
+        const string rcpDeny = """{"Version":"2012-10-17","Statement":[{"Sid":"NoReads","Effect":"Deny","Principal":"*","Action":"s3:GetObject","Resource":"*"}]}""";
+        string jsonl = string.Join("\n",
+            Case("denied", AllowAll, GetObjectRequest, $$"""  "resourceControlPolicies":[[{{rcpFull}},{{rcpDeny}}]],"""),
+            Case("allowed", AllowAll, GetObjectRequest, $$"""  "resourceControlPolicies":[{{rcpFull}}],"""),
+            Case("management", AllowAll, GetObjectRequest, $$"""  "resourceControlPolicies":[[{{rcpFull}},{{rcpDeny}}]],"managementAccount":"111122223333","""),
+            Case("bad", AllowAll, GetObjectRequest, """  "resourceControlPolicies":{},"""));
+        var (result, answers) = RunBatch(jsonl, "--explain");
+        Assert.Equal(Pac.BadInput, result.ExitCode);
+        Assert.Equal(["ExplicitDeny", "Allow", "Allow"], answers.Take(3).Select(Decision));
+        Assert.Contains(answers[0].GetProperty("explanation").EnumerateArray().Select(e => e.GetString()),
+            e => e!.StartsWith("resource control policy resourceControlPolicies[0][1] Statement[0] (NoReads) Deny: matched", StringComparison.Ordinal));
+        Assert.Contains("resourceControlPolicies must be an array of organization levels", Error(answers[3]), StringComparison.Ordinal);
+    }
+
+    // reference_policies_evaluation-logic: request.federatingUser names the IAM user behind a federated user session.
+    [Fact]
+    public void Federating_user_reaches_a_grant_to_that_user()
+    {
+        const string bucket = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:user/alice"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::my-bucket/*"}]}""";
+        const string request = """{"principal":"arn:aws:sts::111122223333:federated-user/carol","federatingUser":"arn:aws:iam::111122223333:user/alice","action":"s3:GetObject","resource":"arn:aws:s3:::my-bucket/a.txt","resourceAccount":"111122223333"}""";
+        string jsonl = string.Join("\n",
+            Case("session", "", request, $$"""  "resourcePolicy":{{bucket}},"sessionPolicies":[{{AllowAll}}],"""),
+            Case("no-session-policy", "", request, $$"""  "resourcePolicy":{{bucket}},"""));
+        var (result, answers) = RunBatch(jsonl);
+        Assert.Equal(Pac.Success, result.ExitCode);
+        Assert.Equal(["Allow", "ImplicitDeny"], answers.Select(Decision));
+    }
 }

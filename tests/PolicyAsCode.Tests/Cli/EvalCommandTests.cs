@@ -432,4 +432,31 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Matches($@"^{System.Text.RegularExpressions.Regex.Escape(bad2)}:2:\d+: \$\.Statement\[0\]: ", lines[1]);
         Assert.StartsWith($"{missing}: cannot read the file: ", lines[2], StringComparison.Ordinal);
     }
+
+    // orgs_manage_policies_scps_evaluation: "--scp a.json,b.json" is one level with two policies; a repeated --scp is
+    // another level.
+    [Fact]
+    public void Scp_level_with_several_policies_and_rcp_levels()
+    {
+        string full = _dir.Write("full.json", Policy(Allow("*", "*")));
+        string guard = _dir.Write("guard.json", Policy(Deny("s3:GetObject", "arn:aws:s3:::my-bucket/reports/*", "NoReports")));
+        string s3Only = _dir.Write("s3only.json", Policy(Allow("s3:*", "*")));
+
+        Assert.Equal("Allow", Eval("--policy", ReadBucket(), "--scp", $"{full},{s3Only}", "--scp", s3Only, "--principal", Alice,
+            "--action", "s3:GetObject", "--resource", Object).StdoutLines[0]);
+        Assert.Equal("ExplicitDeny", Eval("--policy", ReadBucket(), "--scp", $"{full},{guard}", "--principal", Alice,
+            "--action", "s3:GetObject", "--resource", Object).StdoutLines[0]);
+
+        string rcpFull = _dir.Write("rcpfull.json", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}""");
+        string rcpDeny = _dir.Write("rcpdeny.json", """{"Version":"2012-10-17","Statement":[{"Sid":"NoReads","Effect":"Deny","Principal":"*","Action":"s3:GetObject","Resource":"*"}]}""");
+        var denied = Eval("--policy", ReadBucket(), "--rcp", $"{rcpFull},{rcpDeny}", "--principal", Alice, "--action", "s3:GetObject",
+            "--resource", Object, "--explain");
+        Assert.Equal("ExplicitDeny", denied.StdoutLines[0]);
+        Assert.Contains(denied.StdoutLines, l => l.StartsWith("  resource control policy rcpdeny Statement[0] (NoReads) Deny: matched", StringComparison.Ordinal));
+        Assert.Equal("Allow", Eval("--policy", ReadBucket(), "--rcp", $"{rcpFull},{rcpDeny}", "--management-account", "111122223333",
+            "--principal", Alice, "--action", "s3:GetObject", "--resource", Object).StdoutLines[0]);
+        string rcpSqs = _dir.Write("rcpsqs.json", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"sqs:*","Resource":"*"}]}""");
+        Assert.Equal("ImplicitDeny", Eval("--policy", ReadBucket(), "--rcp", rcpFull, "--rcp", rcpSqs, "--principal", Alice,
+            "--action", "s3:GetObject", "--resource", Object).StdoutLines[0]);
+    }
 }

@@ -93,6 +93,15 @@ internal static class HandWrittenPolicies
             """{"Effect":"Allow","Action":"iam:*","Resource":"arn:aws:iam::${aws:PrincipalAccount}:user/${aws:username}"}""",
             """{"Effect":"Allow","Action":"kms:*","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalTag/owner":"${aws:username}"},"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::${aws:PrincipalAccount}:*"}}}""",
             """{"Effect":"Deny","Action":"s3:DeleteObject","Resource":"arn:aws:s3:::my-bucket/${aws:PrincipalTag/missing}","Condition":{"StringNotEquals":{"aws:username":"${aws:PrincipalTag/missing}"}}}""")),
+        // reference_policies_variables: "If AWS cannot resolve a variable this might cause the entire statement to be
+        // invalid": Allow statements that need an unresolvable variable do not apply, Deny statements do (fail closed).
+        ("UnresolvableVariablesFailClosed", Statements(
+            """{"Effect":"Allow","Action":"iam:*","NotResource":"arn:aws:iam::111122223333:user/${aws:username}"}""",
+            """{"Effect":"Allow","Action":"s3:*","Resource":["arn:aws:s3:::my-bucket/*","arn:aws:s3:::home/${aws:username}/*"]}""",
+            """{"Effect":"Allow","Action":"kms:*","Resource":"*","Condition":{"StringNotEquals":{"aws:PrincipalTag/owner":"${aws:username}"}}}""",
+            """{"Effect":"Deny","Action":"s3:DeleteObject","NotResource":"arn:aws:s3:::my-bucket/${aws:PrincipalTag/team}/*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}""",
+            """{"Effect":"Deny","Action":"s3:PutObject","Resource":"arn:aws:s3:::my-bucket/${aws:username}/locked","Principal":"*"}""",
+            """{"Effect":"Deny","Action":"sqs:*","Resource":"*","Condition":{"StringNotLikeIfExists":{"aws:PrincipalTag/team":"${aws:PrincipalTag/owner}*"}}}""")),
         ("Version2008", Policy("2008-10-17",
             """{"Effect":"Allow","Action":"s3:*","Resource":["arn:aws:s3:::my-bucket/${aws:username}/*","arn:aws:s3:::my-bucket/${aws:username}"]}""",
             """{"Effect":"Allow","Action":"kms:*","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalTag/owner":"${aws:username}"}}}""")),

@@ -72,7 +72,6 @@ public sealed class PolicyVariableTests
     [InlineData("red", "red", true)]
     [InlineData("red", "blue", false)]
     [InlineData("red", "RED", false)]
-    [InlineData(null, "red", false)]
     [InlineData("red", null, false)]
     public void PrincipalTagInConditionValue(string? principalTeam, string? resourceTeam, bool holds)
     {
@@ -163,28 +162,117 @@ public sealed class PolicyVariableTests
         Assert.Equal(Decision.ImplicitDeny, policy.Decide(new Request(RoleSessionWithoutUserName, "s3:GetObject", resource)));
     }
 
-    // reference_policies_variables: an unresolved variable has no value, so no string is equal or like it; the negated
-    // operators are then true.
+    // reference_policies_variables: "If AWS cannot resolve a variable this might cause the entire statement to be
+    // invalid." A condition whose key is present but whose value needs a variable the request lacks cannot be evaluated:
+    // it fails closed (an Allow with it does not apply, a Deny does), negated operators included; otherwise
+    // StringNotEquals against ${aws:username} would hold for every role session.
     [Theory]
-    [InlineData("StringEquals", false)]
-    [InlineData("StringEqualsIgnoreCase", false)]
-    [InlineData("StringLike", false)]
-    [InlineData("StringNotEquals", true)]
-    [InlineData("StringNotEqualsIgnoreCase", true)]
-    [InlineData("StringNotLike", true)]
-    public void MissingVariableInCondition(string op, bool holds)
+    [InlineData("StringEquals")]
+    [InlineData("StringEqualsIgnoreCase")]
+    [InlineData("StringLike")]
+    [InlineData("StringNotEquals")]
+    [InlineData("StringNotEqualsIgnoreCase")]
+    [InlineData("StringNotLike")]
+    [InlineData("ForAnyValue:StringNotEquals")]
+    [InlineData("ForAllValues:StringNotLike")]
+    [InlineData("StringNotEqualsIfExists")]
+    public void UnresolvableVariableInCondition_FailsClosed(string op)
     {
         var request = new Request(RoleSessionWithoutUserName, "s3:GetObject", ObjectArn, Context(("test:owner", ["${aws:username}"])));
-        Assert.Equal(holds, Holds($$$"""{"{{{op}}}":{"test:owner":"${aws:username}"}}""", request));
+        AssertFailsClosed($$$"""{"{{{op}}}":{"test:owner":"${aws:username}"}}""", request);
+    }
+
+    // reference_policies_variables (negative case of the rule above): when the variable resolves, the condition is
+    // evaluated as usual, and a default value resolves a variable whose key is absent.
+    [Theory]
+    [InlineData("StringNotEquals", "alice", false)]
+    [InlineData("StringNotEquals", "bob", true)]
+    [InlineData("StringEquals", "alice", true)]
+    public void ResolvableVariableInCondition_IsEvaluated(string op, string owner, bool holds)
+    {
+        Assert.Equal(holds, Holds($$$"""{"{{{op}}}":{"test:owner":"${aws:username}"}}""", AliceGets(("test:owner", [owner]))));
+        Assert.Equal(holds, Holds($$$"""{"{{{op}}}":{"test:owner":"${aws:PrincipalTag/owner, 'alice'}"}}""",
+            new Request(RoleSessionWithoutUserName, "s3:GetObject", ObjectArn, Context(("test:owner", [owner])))));
+    }
+
+    // reference_policies_variables and reference_policies_condition_operators (IfExists: "use the ...IfExists condition
+    // operator" to keep variables from making statements invalid): when the condition's key is absent the values are not
+    // compared, so an unresolvable variable does not matter.
+    [Theory]
+    [InlineData("StringEqualsIfExists", true)]
+    [InlineData("StringNotEquals", true)]
+    [InlineData("StringEquals", false)]
+    public void UnresolvableVariable_KeyAbsent_ValuesNotCompared(string op, bool holds)
+        => Assert.Equal(holds, Holds($$$"""{"{{{op}}}":{"test:owner":"${aws:username}"}}""", new Request(RoleSessionWithoutUserName, "s3:GetObject", ObjectArn)));
+
+    // reference_policies_variables: an unresolvable tag variable in ABAC fails closed, and so does an ARN condition.
+    [Fact]
+    public void UnresolvableVariable_InTagAndArnConditions_FailsClosed()
+    {
+        AssertFailsClosed("""{"StringEquals":{"aws:ResourceTag/team":"${aws:PrincipalTag/team}"}}""", AliceGets(("aws:ResourceTag/team", ["red"])));
+        AssertFailsClosed("""{"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::${aws:PrincipalAccount}:user/${aws:username}"}}""", new Request(AppSession, "s3:GetObject", ObjectArn));
     }
 
     // reference_policies_condition-single-vs-multi-valued-context-keys: multivalued context keys cannot be used as policy
-    // variables; such a variable resolves to nothing.
+    // variables; such a variable cannot be resolved, which fails closed.
     [Fact]
     public void MultivaluedKeyIsNotAPolicyVariable()
     {
-        Assert.False(Holds("""{"StringEquals":{"test:key":"${aws:TagKeys}"}}""", ("aws:TagKeys", ["a", "b"]), ("test:key", ["a"])));
+        AssertFailsClosed("""{"StringEquals":{"test:key":"${aws:TagKeys}"}}""", AliceGets(("aws:TagKeys", ["a", "b"]), ("test:key", ["a"])));
         Assert.True(Holds("""{"StringEquals":{"test:key":"${aws:TagKeys}"}}""", ("aws:TagKeys", ["a"]), ("test:key", ["a"])));
+    }
+
+    // reference_policies_variables: "If AWS cannot resolve a variable this might cause the entire statement to be
+    // invalid." An Allow statement whose NotResource needs ${aws:username} grants nothing to a role session (which has no
+    // aws:username) instead of every user; with a user, it excludes that user's own ARN as written.
+    [Theory]
+    [InlineData(RoleSessionWithoutUserName, "arn:aws:iam::111122223333:user/bob", Decision.ImplicitDeny)]
+    [InlineData(RoleSessionWithoutUserName, "arn:aws:iam::111122223333:user/alice", Decision.ImplicitDeny)]
+    [InlineData(Alice, "arn:aws:iam::111122223333:user/bob", Decision.Allow)]
+    [InlineData(Alice, "arn:aws:iam::111122223333:user/alice", Decision.ImplicitDeny)]
+    public void UnresolvableVariableInNotResource_AllowDoesNotApply(string principal, string resource, Decision expected)
+    {
+        var policy = Statement("""{"Effect":"Allow","Action":"iam:GetUser","NotResource":"arn:aws:iam::111122223333:user/${aws:username}"}""");
+        Assert.Equal(expected, policy.Decide(new Request(principal, "iam:GetUser", resource)));
+    }
+
+    // reference_policies_variables, and this project's fail-closed choice (docs/evaluation.md): a Deny statement whose
+    // Resource or NotResource needs a variable the request cannot resolve applies when its action, principal and
+    // conditions do; with the variable resolved it applies only as written.
+    [Theory]
+    [InlineData(RoleSessionWithoutUserName, "arn:aws:s3:::mybucket/other/x", "Resource", Decision.ExplicitDeny)]
+    [InlineData(RoleSessionWithoutUserName, "arn:aws:s3:::mybucket/other/x", "NotResource", Decision.ExplicitDeny)]
+    [InlineData(Alice, "arn:aws:s3:::mybucket/other/x", "Resource", Decision.Allow)]
+    [InlineData(Alice, "arn:aws:s3:::mybucket/alice/x", "Resource", Decision.ExplicitDeny)]
+    [InlineData(Alice, "arn:aws:s3:::mybucket/alice/x", "NotResource", Decision.Allow)]
+    public void UnresolvableVariableInDenyResource_DenyApplies(string principal, string resource, string element, Decision expected)
+    {
+        var policy = Policy($$$"""
+            {"Version":"2012-10-17","Statement":[
+              {"Effect":"Allow","Action":"s3:GetObject","Resource":"*"},
+              {"Effect":"Deny","Action":"s3:GetObject","{{{element}}}":"arn:aws:s3:::mybucket/${aws:username}/*"}]}
+            """);
+        Assert.Equal(expected, policy.Decide(new Request(principal, "s3:GetObject", resource)));
+    }
+
+    // reference_policies_variables: a Resource element needs all its variables, even when another of its patterns matches
+    // (the statement is invalid as a whole); a default value resolves the variable.
+    [Fact]
+    public void UnresolvableVariableInResourceList_AllowDoesNotApply()
+    {
+        var policy = Statement("""{"Effect":"Allow","Action":"s3:GetObject","Resource":["arn:aws:s3:::shared/*","arn:aws:s3:::home/${aws:username}/*"]}""");
+        Assert.Equal(Decision.ImplicitDeny, policy.Decide(new Request(RoleSessionWithoutUserName, "s3:GetObject", "arn:aws:s3:::shared/a")));
+        Assert.Equal(Decision.Allow, policy.Decide(new Request(Alice, "s3:GetObject", "arn:aws:s3:::shared/a")));
+        var withDefault = Statement("""{"Effect":"Allow","Action":"s3:GetObject","Resource":["arn:aws:s3:::shared/*","arn:aws:s3:::home/${aws:username, 'nobody'}/*"]}""");
+        Assert.Equal(Decision.Allow, withDefault.Decide(new Request(RoleSessionWithoutUserName, "s3:GetObject", "arn:aws:s3:::shared/a")));
+    }
+
+    private static void AssertFailsClosed(string conditionJson, Request request)
+    {
+        var allow = Policy($$$"""{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*","Condition":{{{conditionJson}}}}}""");
+        var deny = Policy($$$"""{"Version":"2012-10-17","Statement":{"Effect":"Deny","Action":"*","Resource":"*","Condition":{{{conditionJson}}}}}""");
+        Assert.Equal(Decision.ImplicitDeny, allow.Decide(request));
+        Assert.Equal(Decision.ExplicitDeny, deny.Decide(request));
     }
 
     // reference_policies_variables (Resource element): variables may be used "only in the resource portion of the ARN"
@@ -200,7 +288,6 @@ public sealed class PolicyVariableTests
     [Theory]
     [InlineData(Alice, true)]
     [InlineData("arn:aws:iam::444455556666:user/alice", true)]
-    [InlineData(AppSession, false)]
     public void VariableInArnCondition(string principal, bool holds)
         => Assert.Equal(holds, Holds("""{"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::${aws:PrincipalAccount}:user/${aws:username}"}}""",
             new Request(principal, "s3:GetObject", ObjectArn)));
