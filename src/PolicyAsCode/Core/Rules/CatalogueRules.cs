@@ -46,7 +46,7 @@ internal static class CatalogueRules
             if (!prefixHasWildcard && !catalogue.TryGetService(prefix, out _))
             {
                 // Names AWS's own managed policies use are retired or undocumented, not typos: a warning of their own.
-                if (AwsManagedPolicyNames.HasService(prefix))
+                if (UndocumentedActionNames.HasService(prefix))
                 {
                     context.Report(PolicyRules.UnknownService, FindingSeverity.Warning, location,
                         $"The service {prefix} of the action {value} is not in the Service Authorization Reference but appears in AWS managed policies: it is retired or undocumented, and its actions may grant nothing.");
@@ -66,7 +66,7 @@ internal static class CatalogueRules
                 {
                     covered?.Add(action);
                 }
-                else if (AwsManagedPolicyNames.HasAction(value))
+                else if (UndocumentedActionNames.HasAction(value))
                 {
                     context.Report(PolicyRules.UnknownAction, FindingSeverity.Warning, location,
                         $"The action {value} is not in the Service Authorization Reference but appears in AWS managed policies: it is retired or undocumented, and may grant nothing.");
