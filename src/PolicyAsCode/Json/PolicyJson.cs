@@ -23,7 +23,7 @@ public static class PolicyJson
 
     private static PolicyDocument Parse(ReadOnlySpan<byte> utf8Json, Dictionary<string, long>? positions)
     {
-        if (utf8Json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) utf8Json = utf8Json[3..];
+        utf8Json = WithoutByteOrderMark(utf8Json);
         if (utf8Json.Length > MaxDocumentBytes)
         {
             throw new PolicyParseException(
@@ -39,13 +39,16 @@ public static class PolicyJson
     public static PolicyDocument Parse(byte[] utf8Json, out PolicySourceMap sourceMap)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        int offset = utf8Json.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
         var positions = new Dictionary<string, long>(StringComparer.Ordinal);
-        var document = Parse(utf8Json, positions);
-        byte[] text = offset == 0 ? utf8Json : utf8Json[offset..];
-        sourceMap = new PolicySourceMap(text, positions);
+        var text = WithoutByteOrderMark(utf8Json);
+        var document = Parse(text, positions);
+        sourceMap = new PolicySourceMap(text.Length == utf8Json.Length ? utf8Json : text.ToArray(), positions);
         return document;
     }
+
+    /// <summary>The text after a leading UTF-8 byte order mark, if there is one; positions are counted from there.</summary>
+    private static ReadOnlySpan<byte> WithoutByteOrderMark(ReadOnlySpan<byte> utf8Json)
+        => utf8Json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? utf8Json[3..] : utf8Json;
 
     /// <summary>Reads a policy document, returning false and the error instead of throwing.</summary>
     public static bool TryParse(string json, out PolicyDocument? document, out PolicyParseException? error)
