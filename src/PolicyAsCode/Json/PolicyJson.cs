@@ -10,8 +10,16 @@ namespace PolicyAsCode.Json;
 /// </summary>
 public static class PolicyJson
 {
-    /// <summary>The largest document read, in bytes. AWS's own quotas are far smaller (a few KB to tens of KB).</summary>
+    /// <summary>
+    /// The largest document read, in UTF-8 bytes of content: whitespace between tokens is not counted, so the indented
+    /// form of an accepted document (<see cref="Write(PolicyDocument)"/>) is accepted too. The canonical form of the
+    /// document must also fit, so that <c>Parse(Write(d))</c> holds for every document <see cref="Parse(string)"/>
+    /// returns. AWS's own quotas are far smaller (a few KB to tens of KB).
+    /// </summary>
     public const int MaxDocumentBytes = 1024 * 1024;
+
+    /// <summary>The largest text read at all, whitespace included: a guard that keeps the content count cheap.</summary>
+    public const int MaxTextBytes = 16 * MaxDocumentBytes;
 
     /// <summary>Reads a policy document.</summary>
     /// <exception cref="PolicyParseException">The text is not a valid policy; the message names the path, line and column.</exception>
@@ -24,14 +32,53 @@ public static class PolicyJson
     private static PolicyDocument Parse(ReadOnlySpan<byte> utf8Json, Dictionary<string, long>? positions)
     {
         utf8Json = WithoutByteOrderMark(utf8Json);
-        if (utf8Json.Length > MaxDocumentBytes)
+        if (utf8Json.Length > MaxTextBytes)
         {
-            throw new PolicyParseException(
-                string.Create(CultureInfo.InvariantCulture,
-                    $"the document is {utf8Json.Length:N0} bytes; the largest accepted is {MaxDocumentBytes:N0} bytes (AWS quotas for policies are a few KB)"),
-                "$", 1, 1);
+            throw TooLarge($"the document is {utf8Json.Length:N0} bytes; the largest accepted is {MaxTextBytes:N0} bytes, whitespace included (AWS quotas for policies are a few KB)");
         }
-        return PolicyReader.Read(utf8Json, positions);
+        int content = ContentBytes(utf8Json);
+        if (content > MaxDocumentBytes)
+        {
+            throw TooLarge($"the document is {content:N0} bytes without whitespace; the largest accepted is {MaxDocumentBytes:N0} bytes (AWS quotas for policies are a few KB)");
+        }
+        var document = PolicyReader.Read(utf8Json, positions);
+        // The canonical form quotes numbers and booleans and writes a single statement or value as an array, so it can be
+        // up to three times the content (a value 1, becomes "1",); only then can it exceed the limit.
+        if (content > MaxDocumentBytes / 3)
+        {
+            int canonical = Encoding.UTF8.GetByteCount(CanonicalJsonWriter.Write(document, indented: false));
+            if (canonical > MaxDocumentBytes)
+            {
+                throw TooLarge($"the document is {canonical:N0} bytes in canonical form (numbers and booleans quoted, single values as arrays); the largest accepted is {MaxDocumentBytes:N0} bytes (AWS quotas for policies are a few KB)");
+            }
+        }
+        return document;
+    }
+
+    private static PolicyParseException TooLarge(FormattableString message)
+        => new(message.ToString(CultureInfo.InvariantCulture), "$", 1, 1);
+
+    /// <summary>The bytes of the text other than whitespace between tokens (RFC 8259: space, tab, line feed, carriage return).</summary>
+    internal static int ContentBytes(ReadOnlySpan<byte> utf8Json)
+    {
+        int count = 0;
+        bool inString = false, escaped = false;
+        foreach (byte b in utf8Json)
+        {
+            if (inString)
+            {
+                count++;
+                if (escaped) escaped = false;
+                else if (b == (byte)'\\') escaped = true;
+                else if (b == (byte)'"') inString = false;
+            }
+            else if (b is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r'))
+            {
+                count++;
+                if (b == (byte)'"') inString = true;
+            }
+        }
+        return count;
     }
 
     /// <summary>Reads a policy document and where each of its elements is, for reporting findings at a line and column.</summary>
