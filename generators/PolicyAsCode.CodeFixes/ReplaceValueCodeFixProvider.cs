@@ -11,14 +11,16 @@ using PolicyAsCode.Generators.Analyzers;
 namespace PolicyAsCode.CodeFixes;
 
 /// <summary>
-/// Replaces an unknown service prefix, action or condition key written as a string literal with the rule engine's
+/// Replaces an unknown service prefix, action, condition key, policy variable (PAC022) or service principal (PAC024), or an
+/// ARN that can never match (PAC021), written as a string literal with the rule engine's
 /// suggestion: <c>"s4:GetObject"</c> becomes <c>"s3:GetObject"</c>.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReplaceValueCodeFixProvider)), Shared]
 public sealed class ReplaceValueCodeFixProvider : CodeFixProvider
 {
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [PolicyRules.UnknownService.Id, PolicyRules.UnknownAction.Id, PolicyRules.UnknownConditionKey.Id];
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [PolicyRules.UnknownService.Id, PolicyRules.UnknownAction.Id, PolicyRules.UnknownConditionKey.Id,
+        PolicyRules.ArnNeverMatches.Id, PolicyRules.UnknownPolicyVariable.Id, PolicyRules.UnknownServicePrincipal.Id];
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;

@@ -41,7 +41,14 @@ internal static class FmtCommand
             }
             else if (write)
             {
-                if (!IsUnchanged(file, formatted) && !TryWrite(file, formatted, stderr)) exit = Pac.BadInput;
+                // The reader's size limit and the writer agree (PolicyJson.MaxDocumentBytes counts no whitespace), so this
+                // holds; checked anyway, since a file pac then rejects must never be written over a good one.
+                if (!PolicyJson.TryParse(formatted, out var reread, out var error) || !reread!.Equals(document))
+                {
+                    stderr.WriteLine($"{file}: not written: the formatted policy does not read back as the same policy ({error?.Message ?? "it differs"})");
+                    exit = Pac.BadInput;
+                }
+                else if (!IsUnchanged(file, formatted) && !TryWrite(file, formatted, stderr)) exit = Pac.BadInput;
             }
             else
             {

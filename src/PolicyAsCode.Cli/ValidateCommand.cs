@@ -13,9 +13,9 @@ internal static class ValidateCommand
         var paths = new Argument<string[]>("PATH") { Description = "Policy JSON files, or folders to search for *.json files.", Arity = ArgumentArity.OneOrMore };
         var kind = new Option<string?>("--kind", "-k")
         {
-            Description = "What the policies are: identity, resource, trust, scp, boundary or session. Default: trust for *.trust.json files, identity otherwise.",
+            Description = "What the policies are: identity, resource, trust, scp, rcp, boundary or session. Default: trust for *.trust.json files, identity otherwise.",
         };
-        kind.AcceptOnlyFromAmong("identity", "resource", "trust", "scp", "boundary", "session");
+        kind.AcceptOnlyFromAmong("identity", "resource", "trust", "scp", "rcp", "boundary", "session");
         var inline = new Option<string?>("--inline") { Description = "Identity policies are inline policies of a user, group or role (sets the size quota)." };
         inline.AcceptOnlyFromAmong("user", "group", "role");
         var format = new Option<string>("--format", "-f") { Description = "Output: text, json or sarif.", DefaultValueFactory = _ => "text" };
@@ -86,6 +86,7 @@ internal static class ValidateCommand
         "resource" => PolicyKind.Resource,
         "trust" => PolicyKind.Trust,
         "scp" => PolicyKind.ServiceControlPolicy,
+        "rcp" => PolicyKind.ResourceControlPolicy,
         "boundary" => PolicyKind.PermissionsBoundary,
         "session" => PolicyKind.SessionPolicy,
         _ => PolicyKind.Identity,

@@ -60,6 +60,7 @@ internal ref struct PolicyReader
         Record("$");
         string? version = null, id = null;
         Statement[]? statements = null;
+        long[] sidPositions = [];
         var seen = new HashSet<string>(StringComparer.Ordinal);
         while (Next() != JsonTokenType.EndObject)
         {
@@ -79,7 +80,7 @@ internal ref struct PolicyReader
                     id = String(path, "Id");
                     break;
                 default:
-                    statements = ReadStatements(path);
+                    (statements, sidPositions) = ReadStatements(path);
                     break;
             }
         }
@@ -102,15 +103,14 @@ internal ref struct PolicyReader
             if (statements[i].Sid is { } sid && !sids.TryAdd(sid, i))
             {
                 throw Error($"the Sid '{sid}' is already used by Statement[{sids[sid]}]; statement ids must be unique in a policy",
-                    $"$.Statement[{i}].Sid", _sidPositions![i]);
+                    $"$.Statement[{i}].Sid", sidPositions[i]);
             }
         }
         return new PolicyDocument(version, id, EquatableArray<Statement>.TakeOwnership(statements));
     }
 
-    private long[]? _sidPositions;
-
-    private Statement[] ReadStatements(string path)
+    /// <summary>The statements, and where each one's Sid (or, without one, the statement) starts, for duplicate-Sid errors.</summary>
+    private (Statement[] Statements, long[] SidPositions) ReadStatements(string path)
     {
         var statements = new List<Statement>();
         var sidPositions = new List<long>();
@@ -142,8 +142,7 @@ internal ref struct PolicyReader
         {
             throw Error($"Statement must be a statement object or an array of them, not {Describe(_reader.TokenType)}", path);
         }
-        _sidPositions = sidPositions.ToArray();
-        return statements.ToArray();
+        return (statements.ToArray(), sidPositions.ToArray());
     }
 
     private Statement ReadStatement(string path, List<long> sidPositions)
@@ -181,26 +180,17 @@ internal ref struct PolicyReader
                     break;
                 case "Principal":
                 case "NotPrincipal":
-                    if (principal is not null)
-                    {
-                        throw Error("a statement cannot have both Principal and NotPrincipal", path + "." + name, namePosition);
-                    }
+                    NotBoth(principal is not null, "Principal", elementPath, namePosition);
                     principal = ReadPrincipal(elementPath, name == "NotPrincipal");
                     break;
                 case "Action":
                 case "NotAction":
-                    if (action is not null)
-                    {
-                        throw Error("a statement cannot have both Action and NotAction", elementPath, namePosition);
-                    }
+                    NotBoth(action is not null, "Action", elementPath, namePosition);
                     action = new ActionElement(name == "NotAction", ReadStrings(elementPath, name, ValidateAction));
                     break;
                 case "Resource":
                 case "NotResource":
-                    if (resource is not null)
-                    {
-                        throw Error("a statement cannot have both Resource and NotResource", elementPath, namePosition);
-                    }
+                    NotBoth(resource is not null, "Resource", elementPath, namePosition);
                     resource = new ResourceElement(name == "NotResource", ReadStrings(elementPath, name, ValidateResource));
                     break;
                 default:
@@ -228,6 +218,12 @@ internal ref struct PolicyReader
             Resource = resource,
             Conditions = conditions is null ? default : EquatableArray<Condition>.TakeOwnership(conditions),
         };
+    }
+
+    /// <summary>A statement has at most one of <paramref name="element"/> and its Not form (IAM JSON policy grammar).</summary>
+    private void NotBoth(bool seenOther, string element, string path, long namePosition)
+    {
+        if (seenOther) throw Error($"a statement cannot have both {element} and Not{element}", path, namePosition);
     }
 
     private PrincipalElement ReadPrincipal(string path, bool isNot)
@@ -477,7 +473,7 @@ internal ref struct PolicyReader
 
     private PolicyParseException Error(string problem, string path, long byteOffset)
     {
-        var (line, column) = Position(_utf8, byteOffset);
+        var (line, column) = Utf8TextPosition.Of(_utf8, byteOffset);
         return new PolicyParseException(problem, path, line, column);
     }
 
@@ -495,51 +491,9 @@ internal ref struct PolicyReader
             message = $"the JSON is nested more than {MaxDepth} levels deep, far deeper than any policy";
         }
         int line = (int)(e.LineNumber ?? 0) + 1;
-        long lineStart = LineStart(_utf8, line);
-        int column = CountChars(_utf8, lineStart, lineStart + (e.BytePositionInLine ?? 0)) + 1;
+        long lineStart = Utf8TextPosition.LineStart(_utf8, line);
+        int column = Utf8TextPosition.CountChars(_utf8, lineStart, lineStart + (e.BytePositionInLine ?? 0)) + 1;
         return new PolicyParseException("invalid JSON: " + message, "$", line, column);
-    }
-
-    internal static (int Line, int Column) Position(ReadOnlySpan<byte> utf8, long byteOffset)
-    {
-        int line = 1;
-        long lineStart = 0;
-        long end = Math.Min(byteOffset, utf8.Length);
-        for (long i = 0; i < end; i++)
-        {
-            if (utf8[(int)i] == (byte)'\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return (line, CountChars(utf8, lineStart, end) + 1);
-    }
-
-    private static long LineStart(ReadOnlySpan<byte> utf8, int line)
-    {
-        int current = 1;
-        for (int i = 0; i < utf8.Length && current < line; i++)
-        {
-            if (utf8[i] == (byte)'\n')
-            {
-                current++;
-                if (current == line) return i + 1;
-            }
-        }
-        return 0;
-    }
-
-    private static int CountChars(ReadOnlySpan<byte> utf8, long start, long end)
-    {
-        int count = 0;
-        end = Math.Min(end, utf8.Length);
-        for (long i = start; i < end; i++)
-        {
-            // Count every byte that starts a UTF-8 sequence.
-            if ((utf8[(int)i] & 0xC0) != 0x80) count++;
-        }
-        return count;
     }
 
     private static string Describe(JsonTokenType type) => type switch

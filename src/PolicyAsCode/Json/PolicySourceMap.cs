@@ -6,12 +6,12 @@ namespace PolicyAsCode.Json;
 /// </summary>
 public sealed class PolicySourceMap
 {
-    private readonly byte[] _utf8;
+    private readonly Utf8TextPosition _text;
     private readonly Dictionary<string, long> _positions;
 
     internal PolicySourceMap(byte[] utf8, Dictionary<string, long> positions)
     {
-        _utf8 = utf8;
+        _text = new Utf8TextPosition(utf8);
         _positions = positions;
     }
 
@@ -20,7 +20,7 @@ public sealed class PolicySourceMap
     {
         if (_positions.TryGetValue(jsonPath, out long offset))
         {
-            (line, column) = PolicyReader.Position(_utf8, offset);
+            (line, column) = _text.Find(offset);
             return true;
         }
         line = column = 0;

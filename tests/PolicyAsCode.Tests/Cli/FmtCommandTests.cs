@@ -173,6 +173,22 @@ public sealed class FmtCommandTests : IDisposable
         Assert.NotEqual(s_longAgo, File.GetLastWriteTimeUtc(file));
     }
 
+    // Issue 11: a minified policy just under the size limit is rewritten indented (over a megabyte of text), and pac
+    // reads the file it wrote.
+    [Fact]
+    public void Write_of_a_minified_policy_at_the_size_limit_writes_a_file_pac_reads_back()
+    {
+        string values = string.Join(",", Enumerable.Range(0, 45_000).Select(i => $"\"arn:aws:s3:::b/{i}\""));
+        string file = _dir.Write("big.json", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":[" + values + "]}]}");
+        var before = PolicyAsCode.Json.PolicyJson.Parse(File.ReadAllText(file));
+
+        var result = PacRunner.Run("fmt", "--write", file);
+
+        Assert.Equal(Pac.Success, result.ExitCode);
+        Assert.True(new FileInfo(file).Length > PolicyAsCode.Json.PolicyJson.MaxDocumentBytes);
+        Assert.Equal(before, PolicyAsCode.Json.PolicyJson.Parse(File.ReadAllText(file)));
+    }
+
     [Fact]
     public void Write_leaves_a_canonical_file_untouched()
     {

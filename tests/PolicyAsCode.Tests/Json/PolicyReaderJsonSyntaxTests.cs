@@ -214,19 +214,20 @@ public sealed class PolicyReaderJsonSyntaxTests
         ParseAssert.AssertLocation(objects, "$.a", 1, 2);
     }
 
-    /// <summary>A valid document of exactly <paramref name="bytes"/> UTF-8 bytes, padded in its Id.</summary>
-    private static string DocumentOfSize(int bytes)
+    /// <summary>A valid minified document in canonical form of exactly <paramref name="bytes"/> UTF-8 bytes, padded in its Id.</summary>
+    private static string DocumentOfSize(int bytes, char padding = 'x')
     {
-        const string Prefix = "{\"Id\": \"";
-        const string Suffix = "\", \"Statement\": {\"Effect\": \"Allow\", \"Action\": \"s3:*\"}}";
-        return Prefix + new string('x', bytes - Prefix.Length - Suffix.Length) + Suffix;
+        const string Prefix = "{\"Id\":\"";
+        const string Suffix = "\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"s3:*\"]}]}";
+        int paddingBytes = Encoding.UTF8.GetByteCount(padding.ToString());
+        return Prefix + new string(padding, (bytes - Prefix.Length - Suffix.Length) / paddingBytes) + Suffix;
     }
 
     [Fact]
     public void PolicyJson_DocumentLargerThanMaxDocumentBytes_IsAClearError()
     {
         ParseAssert.Rejects(DocumentOfSize(PolicyJson.MaxDocumentBytes + 1), "$", 1, 1,
-            "the document is 1,048,577 bytes; the largest accepted is 1,048,576 bytes (AWS quotas for policies are a few KB)");
+            "the document is 1,048,577 bytes without whitespace; the largest accepted is 1,048,576 bytes (AWS quotas for policies are a few KB)");
     }
 
     [Fact]
@@ -239,7 +240,7 @@ public sealed class PolicyReaderJsonSyntaxTests
         {
             CultureInfo.CurrentCulture = dotGrouping;
             var e = ParseAssert.Rejects(DocumentOfSize(PolicyJson.MaxDocumentBytes + 1));
-            Assert.StartsWith("the document is 1,048,577 bytes; the largest accepted is 1,048,576 bytes", e.Problem, StringComparison.Ordinal);
+            Assert.StartsWith("the document is 1,048,577 bytes without whitespace; the largest accepted is 1,048,576 bytes", e.Problem, StringComparison.Ordinal);
         }
         finally
         {
@@ -250,11 +251,11 @@ public sealed class PolicyReaderJsonSyntaxTests
     [Fact]
     public void PolicyJson_SizeLimitCountsUtf8BytesNotCharacters()
     {
-        string json = DocumentOfSize(PolicyJson.MaxDocumentBytes - 1).Replace('x', 'é');
+        string json = DocumentOfSize(PolicyJson.MaxDocumentBytes + 2, 'é');
 
         Assert.True(json.Length < PolicyJson.MaxDocumentBytes);
         ParseAssert.Rejects(json, "$", 1, 1,
-            "the document is 2,097,088 bytes; the largest accepted is 1,048,576 bytes (AWS quotas for policies are a few KB)");
+            "the document is 1,048,578 bytes without whitespace; the largest accepted is 1,048,576 bytes (AWS quotas for policies are a few KB)");
     }
 
     [Fact]
@@ -263,8 +264,36 @@ public sealed class PolicyReaderJsonSyntaxTests
         string json = DocumentOfSize(PolicyJson.MaxDocumentBytes);
 
         Assert.Equal(PolicyJson.MaxDocumentBytes, Encoding.UTF8.GetByteCount(json));
-        Assert.Equal(PolicyJson.MaxDocumentBytes - 62, ParseAssert.Accepts(json).Id!.Length);
+        Assert.Equal(PolicyJson.MaxDocumentBytes - 60, ParseAssert.Accepts(json).Id!.Length);
         Assert.NotNull(ParseAssert.Accepts("\uFEFF" + json));
+    }
+
+    // The promise Parse(Write(d)) == d: whitespace is not counted, so the indented rewrite of a document at the limit
+    // (here over a megabyte of text) is accepted and equal.
+    [Fact]
+    public void PolicyJson_IndentedRewriteOfADocumentAtTheLimit_ParsesToTheSameDocument()
+    {
+        var values = Enumerable.Range(0, 50_000).Select(i => $"\"arn:aws:s3:::b/{i % 10}\"");
+        string minified = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"s3:GetObject\"],\"Resource\":[" + string.Join(",", values) + "]}]}";
+        string padded = minified[..^4] + ",\"" + "arn:aws:s3:::" + new string('x', PolicyJson.MaxDocumentBytes - Encoding.UTF8.GetByteCount(minified) - 16) + "\"]}]}";
+        Assert.Equal(PolicyJson.MaxDocumentBytes, Encoding.UTF8.GetByteCount(padded));
+        var document = ParseAssert.Accepts(padded);
+        string indented = PolicyJson.Write(document);
+        Assert.True(Encoding.UTF8.GetByteCount(indented) > PolicyJson.MaxDocumentBytes);
+        Assert.Equal(document, PolicyJson.Parse(indented));
+    }
+
+    // Numbers and booleans are quoted in the canonical form, so a document whose rewrite would be over the limit is
+    // refused when read, not when its rewrite is read back.
+    [Fact]
+    public void PolicyJson_DocumentWhoseCanonicalFormIsOverTheLimit_IsAClearError()
+    {
+        string values = string.Join(",", Enumerable.Repeat("1", 400_000));
+        string json = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\",\"Condition\":{\"NumericEquals\":{\"s3:max-keys\":[" + values + "]}}}]}";
+        Assert.True(Encoding.UTF8.GetByteCount(json) < PolicyJson.MaxDocumentBytes);
+        var e = ParseAssert.Rejects(json);
+        Assert.StartsWith("the document is 1,600,1", e.Problem, StringComparison.Ordinal);
+        Assert.Contains("bytes in canonical form", e.Problem, StringComparison.Ordinal);
     }
 
     [Fact]

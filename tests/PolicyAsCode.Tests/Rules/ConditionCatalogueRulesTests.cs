@@ -122,7 +122,7 @@ public class ConditionCatalogueRulesTests
     [InlineData("DateLessThanIfExists", "aws:username", "2025-01-01T00:00:00Z", "use a String operator such as StringEqualsIfExists", "StringEqualsIfExists")]
     [InlineData("NumericNotEquals", "aws:PrincipalAccount", "111122223333", "NumericNotEquals compares numbers, but aws:PrincipalAccount is a String key", "StringNotEquals")]
     [InlineData("ArnLike", "aws:PrincipalAccount", "111122223333", "ArnLike compares ARNs, but aws:PrincipalAccount is a String key", "StringEquals")]
-    [InlineData("StringEquals", "aws:SecureTransport", "true", "StringEquals compares strings, but aws:SecureTransport is a Bool key; use the Bool operator such as Bool.", "Bool")]
+    [InlineData("StringEquals", "aws:SecureTransport", "yes", "StringEquals compares strings, but aws:SecureTransport is a Bool key; use the Bool operator such as Bool.", "Bool")]
     [InlineData("StringEquals", "aws:MultiFactorAuthAge", "3600", "aws:MultiFactorAuthAge is a Numeric key; use a Numeric operator such as NumericEquals.", "NumericEquals")]
     [InlineData("StringNotEquals", "aws:MultiFactorAuthAge", "3600", "use a Numeric operator such as NumericNotEquals.", "NumericNotEquals")]
     [InlineData("StringLike", "aws:SourceIp", "203.0.113.*", "StringLike compares strings, but aws:SourceIp is an IPAddress key; use an IP address operator such as IpAddress.", "IpAddress")]
@@ -164,7 +164,7 @@ public class ConditionCatalogueRulesTests
     public void SecondConditionOfAnOperatorWithAMismatch_ReportsPAC012ForThatKeyOnly()
     {
         var findings = Validate(WithCondition("""{"StringEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5", "aws:SecureTransport": "true"}}"""), PolicyKind.Identity);
-        var finding = RuleAssert.Reports(findings, "PAC012", FindingSeverity.Error, "$.Statement[0].Condition.StringEquals", ["aws:SecureTransport is a Bool key"], "Bool");
+        var finding = RuleAssert.Reports(findings, "PAC012", FindingSeverity.Warning, "$.Statement[0].Condition.StringEquals", ["aws:SecureTransport is a Bool key"], "Bool");
         Assert.Equal(1, finding.Location.ValueIndex);
         RuleAssert.Ids(findings, "PAC012");
     }

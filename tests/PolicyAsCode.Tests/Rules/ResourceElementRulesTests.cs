@@ -22,7 +22,6 @@ public class ResourceElementRulesTests
     [InlineData("arn:aws::::my-bucket", "has an empty service field")]
     [InlineData("arn:aws:s*:::my-bucket", "has a wildcard in the service field")]
     [InlineData("arn:aws:S3:::my-bucket", "has the service 'S3'; service names are lowercase")]
-    [InlineData("arn:aws:s3:${aws:RequestedRegion}::my-bucket", "has a policy variable outside the resource part")]
     [InlineData("arn:aws:dynamodb:us-east-1:1111222233:table/Orders", "has the account id '1111222233'; account ids have 12 digits")]
     [InlineData("arn:aws:s3:::", "has an empty resource part")]
     [InlineData("arn:aws:s3::my-bucket/*", "has the account id 'my-bucket/*'; account ids have 12 digits")]

@@ -18,6 +18,86 @@ internal static class CatalogueRules
             var actions = CheckActions(context, catalogue, statement, i);
             CheckResources(context, catalogue, statement, i, actions);
             CheckConditions(context, catalogue, statement, i, actions);
+            if (context.Document.SupportsPolicyVariables) CheckVariables(context, catalogue, statement, i);
+            CheckServicePrincipals(context, catalogue, statement, i);
+        }
+    }
+
+    /// <summary>
+    /// PAC022. IAM User Guide, "IAM policy elements: Variables and tags": a variable whose key is not in the request
+    /// cannot be resolved, so the ARN or value holding it matches nothing. A key of <c>aws:</c> or of a service the
+    /// catalogue knows that the catalogue lacks is such a key; keys of identity providers and of prefixes the catalogue
+    /// does not know (saml:, ...) are not judged.
+    /// </summary>
+    private static void CheckVariables(RuleContext context, ServiceCatalogue catalogue, Statement statement, int i)
+    {
+        if (statement.Resource is { } resource)
+        {
+            for (int k = 0; k < resource.Values.Count; k++)
+            {
+                CheckVariables(context, catalogue, resource.Values[k], Locations.Resource(i, resource, k), "it matches no resource");
+            }
+        }
+        var conditions = statement.Conditions;
+        for (int c = 0; c < conditions.Count; c++)
+        {
+            if (!conditions[c].Operator.SupportsPolicyVariables) continue;
+            for (int v = 0; v < conditions[c].Values.Count; v++)
+            {
+                CheckVariables(context, catalogue, conditions[c].Values[v], Locations.ConditionValue(i, conditions[c], c, v), "the value matches no request");
+            }
+        }
+    }
+
+    private static void CheckVariables(RuleContext context, ServiceCatalogue catalogue, string value, PolicyLocation location, string consequence)
+    {
+        if (!PolicyVariables.ContainsVariable(value)) return;
+        foreach (var part in PolicyVariables.Split(value))
+        {
+            if (!part.IsVariable || IsIdentityProviderKey(part.Text)) continue;
+            int colon = part.Text.IndexOf(':');
+            string prefix = colon > 0 ? part.Text.Substring(0, colon) : "";
+            bool judged = colon <= 0 || prefix.Equals("aws", StringComparison.OrdinalIgnoreCase) || catalogue.TryGetService(prefix, out _);
+            if (!judged || catalogue.TryGetConditionKey(part.Text, out _)) continue;
+            var suggestions = catalogue.SuggestConditionKeys(part.Text);
+            string written = value.Substring(part.Start, part.Length);
+            string fixedValue = suggestions.Count == 0 ? ""
+                : value.Substring(0, part.Start) + written.Replace(part.Text, suggestions[0]) + value.Substring(part.Start + part.Length);
+            context.Report(PolicyRules.UnknownPolicyVariable, location,
+                $"The policy variable {written} names no condition key, so AWS cannot resolve it and {consequence}."
+                + (suggestions.Count > 0 ? $" Did you mean ${{{suggestions[0]}}}?" : ""),
+                suggestions.Count > 0 ? [fixedValue] : []);
+        }
+    }
+
+    /// <summary>Service principals named after something other than their service prefix (IAM User Guide, "AWS service principals").</summary>
+    private static readonly string[] s_principalNamesThatAreNotPrefixes = ["ecs-tasks", "edgelambda", "spotfleet", "vpc-flow-logs", "replication", "monitoring"];
+
+    /// <summary>
+    /// PAC024. A service principal is usually the service's prefix followed by <c>.amazonaws.com</c> (IAM User Guide,
+    /// "AWS JSON policy elements: Principal", service principals). Only the common one-label form is judged, and only
+    /// when the label is no service prefix but is close to one, so a name the catalogue does not list is not reported
+    /// unless it looks like a typo.
+    /// </summary>
+    private static void CheckServicePrincipals(RuleContext context, ServiceCatalogue catalogue, Statement statement, int i)
+    {
+        if (statement.Principal is not { } principal) return;
+        for (int k = 0; k < principal.Ids.Count; k++)
+        {
+            var id = principal.Ids[k];
+            if (id.Type != PrincipalType.Service) continue;
+            string value = id.Value;
+            string? domain = value.EndsWith(".amazonaws.com", StringComparison.OrdinalIgnoreCase) ? ".amazonaws.com"
+                : value.EndsWith(".amazonaws.com.cn", StringComparison.OrdinalIgnoreCase) ? ".amazonaws.com.cn" : null;
+            if (domain is null) continue;
+            string label = value.Substring(0, value.Length - domain.Length);
+            if (label.Length == 0 || label.IndexOf('.') >= 0 || label.IndexOf('*') >= 0) continue;
+            if (catalogue.TryGetService(label, out _) || s_principalNamesThatAreNotPrefixes.Contains(label, StringComparer.OrdinalIgnoreCase)) continue;
+            var suggestions = catalogue.SuggestServices(label);
+            if (suggestions.Count == 0) continue;
+            string suggestion = suggestions[0] + value.Substring(label.Length);
+            context.Report(PolicyRules.UnknownServicePrincipal, Locations.Principal(i, principal, k),
+                $"The service principal {value} names no AWS service: there is no service {label}. Did you mean {suggestion}?", suggestion);
         }
     }
 
@@ -46,7 +126,7 @@ internal static class CatalogueRules
             if (!prefixHasWildcard && !catalogue.TryGetService(prefix, out _))
             {
                 // Names AWS's own managed policies use are retired or undocumented, not typos: a warning of their own.
-                if (AwsManagedPolicyNames.HasService(prefix))
+                if (UndocumentedActionNames.HasService(prefix))
                 {
                     context.Report(PolicyRules.UnknownService, FindingSeverity.Warning, location,
                         $"The service {prefix} of the action {value} is not in the Service Authorization Reference but appears in AWS managed policies: it is retired or undocumented, and its actions may grant nothing.");
@@ -66,7 +146,7 @@ internal static class CatalogueRules
                 {
                     covered?.Add(action);
                 }
-                else if (AwsManagedPolicyNames.HasAction(value))
+                else if (UndocumentedActionNames.HasAction(value))
                 {
                     context.Report(PolicyRules.UnknownAction, FindingSeverity.Warning, location,
                         $"The action {value} is not in the Service Authorization Reference but appears in AWS managed policies: it is retired or undocumented, and may grant nothing.");
@@ -238,7 +318,7 @@ internal static class CatalogueRules
     /// <c>cognito-identity.amazonaws.com:amr</c>). The Service Authorization Reference does not list them, and no service
     /// prefix has a dot, so such a key is not judged against the catalogue.
     /// </summary>
-    private static bool IsIdentityProviderKey(string key)
+    internal static bool IsIdentityProviderKey(string key)
     {
         int colon = key.IndexOf(':');
         return colon > 0 && key.LastIndexOf('.', colon - 1) >= 0;
@@ -283,8 +363,19 @@ internal static class CatalogueRules
         };
         if (fits) return;
         string suggestion = SuggestedOperator(condition.Operator, type);
-        context.Report(PolicyRules.OperatorTypeMismatch, Locations.ConditionOperator(i, condition, c),
-            $"{condition.Operator.Name} compares {Family(family)}, but {key.Name} is {Article(type.ToAwsName())} key; use {Describe(type)} operator{(suggestion.Length > 0 ? $" such as {suggestion}" : "")}.",
+        string message = $"{condition.Operator.Name} compares {Family(family)}, but {key.Name} is {Article(type.ToAwsName())} key; use {Describe(type)} operator{(suggestion.Length > 0 ? $" such as {suggestion}" : "")}.";
+        // AWS compares a Bool key's value as the text "true" or "false", so a string operator with those values works
+        // (AWS managed policies do it, docs/validation-corpus.md): a warning. Any other value never matches: an error.
+        bool works = family == ConditionOperatorFamily.String && type == ConditionKeyType.Bool && condition.Values.Count > 0
+            && condition.Values.All(v => v is "true" or "false");
+        if (works)
+        {
+            context.Report(PolicyRules.OperatorTypeMismatch, FindingSeverity.Warning, Locations.ConditionOperator(i, condition, c),
+                message + " (It works, since AWS compares the text true or false, but Bool says what is meant.)",
+                suggestion.Length > 0 ? [suggestion] : []);
+            return;
+        }
+        context.Report(PolicyRules.OperatorTypeMismatch, Locations.ConditionOperator(i, condition, c), message,
             suggestion.Length > 0 ? [suggestion] : []);
     }
 

@@ -36,8 +36,55 @@ internal static class GrammarRules
             if (context.Kind == PolicyKind.Trust && statement.Effect == Effect.Allow) CheckTrustActions(context, statement, i);
             if (statement.Resource is { } resource) CheckArns(context, resource, i);
             if (!document.SupportsPolicyVariables) CheckVariablesNeedVersion(context, statement, i);
+            if (context.Kind == PolicyKind.ResourceControlPolicy) CheckResourceControlPolicy(context, statement, i);
+        }
+        if (context.Kind == PolicyKind.ResourceControlPolicy && document.Version != PolicyDocument.Version2012)
+        {
+            context.Report(PolicyRules.ResourceControlPolicyGrammar, document.Version is null ? PolicyLocation.Document : Locations.Version(),
+                "A resource control policy must have \"Version\": \"2012-10-17\" (AWS Organizations User Guide, \"RCP syntax\"); add it.",
+                PolicyDocument.Version2012);
         }
     }
+
+    /// <summary>
+    /// PAC025. AWS Organizations User Guide, "RCP syntax": an RCP denies (Allow is supported only in the
+    /// <c>RCPFullAWSAccess</c> policy AWS attaches), its Principal is <c>"*"</c> (conditions narrow it), and it has no
+    /// NotPrincipal and no NotAction.
+    /// </summary>
+    private static void CheckResourceControlPolicy(RuleContext context, Statement statement, int i)
+    {
+        if (statement.Effect == Effect.Allow && !IsFullAccess(statement))
+        {
+            context.Report(PolicyRules.ResourceControlPolicyGrammar, Locations.Effect(i),
+                "A resource control policy can only deny: \"Effect\": \"Allow\" is supported only in RCPFullAWSAccess, which AWS attaches everywhere. Write the restriction as a Deny with conditions.",
+                "Deny");
+        }
+        if (statement.Principal is { } principal)
+        {
+            if (principal.IsNot)
+            {
+                context.Report(PolicyRules.ResourceControlPolicyGrammar, Locations.PrincipalElement(i, principal),
+                    "NotPrincipal is not supported in a resource control policy; use \"Principal\": \"*\" with a condition on aws:PrincipalArn, aws:PrincipalAccount or aws:PrincipalOrgID.");
+            }
+            else if (!(principal.IsWildcard || principal.Ids.Count == 1 && principal.Ids[0].Type == PrincipalType.Aws && principal.Ids[0].Value == "*"))
+            {
+                context.Report(PolicyRules.ResourceControlPolicyGrammar, Locations.PrincipalElement(i, principal),
+                    "The Principal of a resource control policy must be \"*\"; narrow who the statement applies to with conditions such as aws:PrincipalOrgID or aws:PrincipalAccount.",
+                    "*");
+            }
+        }
+        if (statement.Action.IsNot)
+        {
+            context.Report(PolicyRules.ResourceControlPolicyGrammar, Locations.ActionElement(i, statement.Action),
+                "NotAction is not supported in a resource control policy; list the actions the statement denies with Action.");
+        }
+    }
+
+    /// <summary>The statement of RCPFullAWSAccess: Allow, Principal *, Action *, Resource *, no condition.</summary>
+    private static bool IsFullAccess(Statement statement)
+        => statement.Principal is { IsNot: false, IsWildcard: true } && !statement.Action.IsNot && statement.Action.Values.Count == 1
+            && statement.Action.Values[0] == "*" && statement.Resource is { IsNot: false } resource && resource.Values.Count == 1
+            && resource.Values[0] == "*" && statement.Conditions.Count == 0;
 
     private static void CheckVersion(RuleContext context)
     {
@@ -62,6 +109,7 @@ internal static class GrammarRules
         {
             PolicyKind.Trust => (context.Options.TrustPolicyQuota, "a role trust policy"),
             PolicyKind.ServiceControlPolicy => (5120, "a service control policy"),
+            PolicyKind.ResourceControlPolicy => (5120, "a resource control policy"),
             PolicyKind.SessionPolicy => (2048, "a session policy"),
             PolicyKind.PermissionsBoundary => (6144, "a managed policy (permissions boundary)"),
             PolicyKind.Identity => context.Options.Container switch
@@ -166,7 +214,7 @@ internal static class GrammarRules
 
     private static void CheckResourceElement(RuleContext context, Statement statement, int i)
     {
-        if (statement.Resource is null && context.Kind.IsIdentityBased())
+        if (statement.Resource is null && (context.Kind.IsIdentityBased() || context.Kind == PolicyKind.ResourceControlPolicy))
         {
             context.Report(PolicyRules.ResourceElement, Locations.Statement(i),
                 $"The statement has no Resource; every statement of {Article(context.Kind.DisplayName())} needs Resource or NotResource (use \"*\" for all resources).", "*");
@@ -236,30 +284,47 @@ internal static class GrammarRules
         return s_stsActions;
     }
 
-    /// <summary>IAM User Guide, "IAM JSON policy elements: Resource" and "IAM identifiers" (ARN format).</summary>
+    /// <summary>IAM User Guide, "IAM JSON policy elements: Resource" and "IAM identifiers" (ARN format). PAC007, PAC021.</summary>
     internal static void CheckArns(RuleContext context, ResourceElement resource, int i)
     {
         for (int k = 0; k < resource.Values.Count; k++)
         {
             string value = resource.Values[k];
             if (value == "*") continue;
-            if (ArnProblem(value) is { } problem)
+            if (ArnProblem(value, context.Options.Catalogue, out bool accepted) is { } problem)
             {
-                context.Report(PolicyRules.MalformedArn, Locations.Resource(i, resource, k), problem);
+                // AWS's own managed policies put variables in the account field, so AWS accepts them there (docs/validation-corpus.md).
+                if (accepted) context.Report(PolicyRules.MalformedArn, FindingSeverity.Warning, Locations.Resource(i, resource, k), problem);
+                else context.Report(PolicyRules.MalformedArn, Locations.Resource(i, resource, k), problem);
+                continue;
+            }
+            if (NeverMatches(value, context.Options.Catalogue, out string? suggestion) is { } never)
+            {
+                context.Report(PolicyRules.ArnNeverMatches, Locations.Resource(i, resource, k), never, suggestion is null ? [] : [suggestion]);
             }
         }
     }
 
-    internal static string? ArnProblem(string value)
+    internal static string? ArnProblem(string value) => ArnProblem(value, null, out _);
+
+    /// <summary>
+    /// What is wrong with a resource ARN, or null. <paramref name="accepted"/> says AWS accepts it nonetheless (a policy
+    /// variable outside the resource part, which AWS's managed policies use).
+    /// </summary>
+    internal static string? ArnProblem(string value, Catalogue.ServiceCatalogue? catalogue, out bool accepted)
     {
+        accepted = false;
         if (!ArnFields.TrySplit(value, out var fields, out var error))
         {
             // "If the * wildcard is the last character of a resource ARN segment, it can expand to match beyond the colon
             // boundaries", so arn:aws:logs:* stands for arn:aws:logs:*:*:*; check that, quoting the value as written.
-            if (!value.StartsWith("arn:", StringComparison.Ordinal) || !value.EndsWith("*", StringComparison.Ordinal)) return error;
+            if (!value.StartsWith("arn:", StringComparison.Ordinal) || !value.EndsWith("*", StringComparison.Ordinal))
+            {
+                return error + " AWS rejects it: a resource must be in ARN format or \"*\"." + ShapeHint(value, catalogue);
+            }
             string expanded = value;
             while (!ArnFields.TrySplit(expanded, out _)) expanded += ":*";
-            return ArnProblem(expanded)?.Replace($"'{expanded}'", $"'{value}'");
+            return ArnProblem(expanded, catalogue, out accepted)?.Replace($"'{expanded}'", $"'{value}'");
         }
         fields.GetRange(value, 1, out int ps, out int pe);
         string partition = value.Substring(ps, pe - ps);
@@ -275,19 +340,91 @@ internal static class GrammarRules
             fields.GetRange(value, f, out int s, out int e);
             if (value.IndexOf("${", s, e - s, StringComparison.Ordinal) >= 0)
             {
-                return $"'{value}' has a policy variable outside the resource part; AWS replaces variables only after the fifth colon.";
+                accepted = true;
+                return $"'{value}' has a policy variable outside the resource part; the IAM User Guide documents variables only after the fifth colon, so whether AWS replaces it there is undocumented (AWS accepts such policies). Name the field, or use a wildcard.";
             }
+        }
+        fields.GetRange(value, 3, out int regionStart, out int regionEnd);
+        string region = value.Substring(regionStart, regionEnd - regionStart);
+        if (!region.All(c => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-' or '*' or '?'))
+        {
+            return $"'{value}' has the region '{region}'; regions are codes such as us-east-1 (or empty), so AWS rejects it: a resource must be in ARN format or \"*\"." + ShapeHint(value, catalogue);
         }
         fields.GetRange(value, 4, out int accountStart, out int accountEnd);
         string account = value.Substring(accountStart, accountEnd - accountStart);
         bool accountPattern = account.IndexOf('*') >= 0 || account.IndexOf('?') >= 0;
         if (account.Length > 0 && account != "aws" && !(accountPattern ? account.All(c => c is >= '0' and <= '9' or '*' or '?') : Arn.IsAccountId(account)))
         {
-            return $"'{value}' has the account id '{account}'; account ids have 12 digits.";
+            return $"'{value}' has the account id '{account}'; account ids have 12 digits." + ShapeHint(value, catalogue);
         }
-        if (fields.ResourceStart == value.Length) return $"'{value}' has an empty resource part (after the fifth colon); use * for all resources.";
+        if (fields.ResourceStart == value.Length) return $"'{value}' has an empty resource part (after the fifth colon), so it matches no resource; use * for all resources.";
         return null;
     }
+
+    /// <summary>What ARNs of the service written after <c>arn:partition:</c> look like, for a malformed one.</summary>
+    private static string ShapeHint(string value, Catalogue.ServiceCatalogue? catalogue)
+    {
+        var parts = value.Split(':');
+        if (parts.Length < 3) return "";
+        string service = parts[2];
+        if (service == "s3") return " S3 bucket and object ARNs have empty region and account fields: arn:aws:s3:::bucket/key (arn:aws:s3:::bucket for the bucket).";
+        if (catalogue is null || !catalogue.TryGetService(service, out var info)) return "";
+        var template = info.ResourceTypes.Select(t => t.ArnTemplate).FirstOrDefault();
+        return template is null ? "" : $" {service} ARNs look like {template.Replace("${Partition}", parts[1].Length > 0 ? parts[1] : "aws")}.";
+    }
+
+    /// <summary>
+    /// PAC021. ARNs are matched case-sensitively (IAM User Guide, "IAM JSON policy elements: Resource"), and region codes
+    /// are lowercase; and an ARN with a region or account where every resource type of its service has none (S3 buckets
+    /// and objects, Route 53 hosted zones, IAM's region) names no resource. Judged against the catalogue: the ARN fits no
+    /// resource type of its service, but does with the region and account emptied.
+    /// </summary>
+    internal static string? NeverMatches(string value, Catalogue.ServiceCatalogue? catalogue, out string? suggestion)
+    {
+        suggestion = null;
+        if (!ArnFields.TrySplit(value, out var fields)) return null;
+        fields.GetRange(value, 3, out int rs, out int re);
+        string region = value.Substring(rs, re - rs);
+        if (region.Any(c => c is >= 'A' and <= 'Z'))
+        {
+            suggestion = value.Substring(0, rs) + region.ToLowerInvariant() + value.Substring(re);
+            return $"'{value}' has the region '{region}'; region codes are lowercase (us-east-1) and ARNs are compared case-sensitively, so it never matches. Use {region.ToLowerInvariant()}.";
+        }
+        if (catalogue is null) return null;
+        fields.GetRange(value, 4, out int accountStart, out int accountEnd);
+        string account = value.Substring(accountStart, accountEnd - accountStart);
+        if (region.Length == 0 && account.Length == 0) return null;
+        if (HasWildcard(region) || HasWildcard(account) || PolicyVariables.ContainsVariable(value)) return null;
+        fields.GetRange(value, 2, out int ss, out int se);
+        string service = value.Substring(ss, se - ss);
+        if (!catalogue.TryGetService(service, out var info) || info.ResourceTypes.Count == 0) return null;
+        if (catalogue.MatchResourceTypes(value).Any(t => SameService(t, service))) return null;
+        // Empty the fields no template of the service has (IAM keeps its account); when every field is used by some type
+        // (S3 access points have both), empty both, as for buckets and objects.
+        bool regionNever = region.Length > 0 && info.ResourceTypes.All(t => TemplateField(t, 3).Length == 0);
+        bool accountNever = account.Length > 0 && info.ResourceTypes.All(t => TemplateField(t, 4).Length == 0);
+        bool emptyRegion = region.Length > 0 && (regionNever || !accountNever);
+        bool emptyAccount = account.Length > 0 && (accountNever || !regionNever);
+        string candidate = value.Substring(0, rs) + (emptyRegion ? "" : region) + ":" + (emptyAccount ? "" : account) + value.Substring(accountEnd);
+        var fits = catalogue.MatchResourceTypes(candidate).Where(t => SameService(t, service)).ToList();
+        if (fits.Count == 0) return null;
+        suggestion = candidate;
+        string what = emptyRegion && emptyAccount ? "region or account" : emptyRegion ? "region" : "account";
+        string fieldsNamed = emptyRegion && emptyAccount ? "a region and an account" : emptyRegion ? "a region" : "an account";
+        var type = fits[0];
+        return $"'{value}' has {fieldsNamed}, but {service} {type.Name} ARNs have no {what} ({type.ArnTemplate}), so it never matches. Use {candidate}.";
+    }
+
+    private static bool SameService(Catalogue.ResourceTypeInfo type, string service) => TemplateField(type, 2) == service;
+
+    /// <summary>Field <paramref name="index"/> of a type's ARN template (2 = service, 3 = region, 4 = account).</summary>
+    private static string TemplateField(Catalogue.ResourceTypeInfo type, int index)
+    {
+        var parts = type.ArnTemplate.Split(':');
+        return parts.Length > index ? parts[index] : "";
+    }
+
+    private static bool HasWildcard(string text) => text.IndexOf('*') >= 0 || text.IndexOf('?') >= 0;
 
     private static void CheckVariablesNeedVersion(RuleContext context, Statement statement, int i)
     {
@@ -327,23 +464,4 @@ internal static class GrammarRules
     private static bool IsDigits(string value) => value.Length > 0 && value.All(c => c is >= '0' and <= '9');
 
     private static bool IsHex(string value) => value.All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f' or >= 'A' and <= 'F');
-}
-
-/// <summary>Policy size as IAM counts it against its quotas.</summary>
-public static class PolicySize
-{
-    /// <summary>
-    /// The number of characters of the document without whitespace (IAM User Guide, "IAM and AWS STS quotas": "IAM does
-    /// not count white space when calculating the size of a policy"), measured on the canonical JSON.
-    /// </summary>
-    public static int Of(PolicyDocument document)
-    {
-        string json = CanonicalJsonWriter.Write(document, indented: false);
-        int count = 0;
-        foreach (char c in json)
-        {
-            if (!char.IsWhiteSpace(c)) count++;
-        }
-        return count;
-    }
 }

@@ -20,6 +20,9 @@ public enum PolicyKind
 
     /// <summary>A session policy passed to <c>sts:AssumeRole*</c> or <c>sts:GetFederationToken</c>.</summary>
     SessionPolicy,
+
+    /// <summary>An AWS Organizations resource control policy: it caps what principals may do to the resources of the accounts it applies to.</summary>
+    ResourceControlPolicy,
 }
 
 /// <summary>Where an identity-based policy lives, which sets its size quota.</summary>
@@ -49,7 +52,7 @@ public static class PolicyKinds
         => kind is PolicyKind.Identity or PolicyKind.PermissionsBoundary or PolicyKind.SessionPolicy or PolicyKind.ServiceControlPolicy;
 
     /// <summary>Whether policies of this kind must name principals.</summary>
-    public static bool RequiresPrincipal(this PolicyKind kind) => kind is PolicyKind.Resource or PolicyKind.Trust;
+    public static bool RequiresPrincipal(this PolicyKind kind) => kind is PolicyKind.Resource or PolicyKind.Trust or PolicyKind.ResourceControlPolicy;
 
     /// <summary>The name used on the command line and in messages.</summary>
     public static string DisplayName(this PolicyKind kind) => kind switch
@@ -59,6 +62,7 @@ public static class PolicyKinds
         PolicyKind.Trust => "role trust policy",
         PolicyKind.ServiceControlPolicy => "service control policy",
         PolicyKind.PermissionsBoundary => "permissions boundary",
+        PolicyKind.ResourceControlPolicy => "resource control policy",
         _ => "session policy",
     };
 }

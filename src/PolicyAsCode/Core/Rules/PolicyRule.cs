@@ -96,6 +96,21 @@ public static class PolicyRules
     /// <summary>PAC020: a principal that is not well formed.</summary>
     public static PolicyRule MalformedPrincipal { get; } = new("PAC020", FindingSeverity.Error, "Grammar", "Malformed principal");
 
+    /// <summary>PAC021: a resource ARN that is well formed but can never match (a region or account where the service has none, an upper-case region).</summary>
+    public static PolicyRule ArnNeverMatches { get; } = new("PAC021", FindingSeverity.Error, "Grammar", "Resource ARN can never match");
+
+    /// <summary>PAC022: a policy variable whose key does not exist.</summary>
+    public static PolicyRule UnknownPolicyVariable { get; } = new("PAC022", FindingSeverity.Warning, "Catalogue", "Policy variable names an unknown key");
+
+    /// <summary>PAC023: <c>*</c> or <c>?</c> in the value of an exact string operator, where it is literal text.</summary>
+    public static PolicyRule WildcardInExactMatch { get; } = new("PAC023", FindingSeverity.Warning, "Conditions", "Wildcard in an exact-match string condition");
+
+    /// <summary>PAC024: a service principal whose service does not exist.</summary>
+    public static PolicyRule UnknownServicePrincipal { get; } = new("PAC024", FindingSeverity.Warning, "Catalogue", "Unknown service principal");
+
+    /// <summary>PAC025: an element or value a resource control policy does not allow.</summary>
+    public static PolicyRule ResourceControlPolicyGrammar { get; } = new("PAC025", FindingSeverity.Error, "Grammar", "Not allowed in a resource control policy");
+
     /// <summary>PAC101: Allow of every action on every resource.</summary>
     public static PolicyRule AllowAllOnAll { get; } = new("PAC101", FindingSeverity.Warning, "Security", "Allow * on *");
 
@@ -117,15 +132,22 @@ public static class PolicyRules
     /// <summary>PAC107: <c>ForAllValues</c> in an Allow statement, which also holds when the key is absent.</summary>
     public static PolicyRule ForAllValuesWithAllow { get; } = new("PAC107", FindingSeverity.Warning, "Security", "ForAllValues with Allow");
 
+    /// <summary>PAC108: a wildcard in a condition on a key for which AWS says wildcards have no valid use.</summary>
+    public static PolicyRule WildcardOnSensitiveKey { get; } = new("PAC108", FindingSeverity.Warning, "Security", "Wildcard on a sensitive condition key");
+
+    /// <summary>PAC109: a resource-based policy that allows everyone with no condition that limits the caller.</summary>
+    public static PolicyRule OpenResourcePolicy { get; } = new("PAC109", FindingSeverity.Warning, "Security", "Resource-based policy open to everyone");
+
     /// <summary>All rules, ordered by id.</summary>
     public static IReadOnlyList<PolicyRule> All { get; } =
     [
         PrincipalInIdentityPolicy, UnknownService, UnknownAction, WildcardMatchesNothing, MissingPrincipal, TrustPolicyAction,
         MalformedArn, ResourceServiceMismatch, ResourceTypeMismatch, UnknownConditionKey, ConditionKeyNotSupported,
         OperatorTypeMismatch, CaseSensitiveUserName, VariablesNeedVersion2012, InvalidSid, SizeQuota, ResourceElement,
-        NotPrincipalNotAllowed, MissingVersion, MalformedPrincipal,
+        NotPrincipalNotAllowed, MissingVersion, MalformedPrincipal, ArnNeverMatches, UnknownPolicyVariable, WildcardInExactMatch,
+        UnknownServicePrincipal, ResourceControlPolicyGrammar,
         AllowAllOnAll, PassRoleOnAll, AllowNotAction, OpenTrustPolicy, WildcardResourceForScopedAction, AllowNotResource,
-        ForAllValuesWithAllow,
+        ForAllValuesWithAllow, WildcardOnSensitiveKey, OpenResourcePolicy,
     ];
 
     /// <summary>Finds a rule by id.</summary>

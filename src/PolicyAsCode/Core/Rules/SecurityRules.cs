@@ -19,6 +19,7 @@ internal static class SecurityRules
                 CheckForAllValues(context, statement, i);
                 continue;
             }
+            if (kind == PolicyKind.Resource) CheckOpenResourcePolicy(context, statement, i);
             if (!grants) continue;
             var action = statement.Action;
             var resource = statement.Resource;
@@ -107,5 +108,28 @@ internal static class SecurityRules
             context.Report(PolicyRules.ForAllValuesWithAllow, Locations.ConditionOperator(i, condition, c),
                 $"{condition.Operator.Name} is also true when the request has no {condition.Key}, so this Allow applies to such requests too. Add \"Null\": {{\"{condition.Key}\": \"false\"}} to require the key, or use ForAnyValue.");
         }
+    }
+
+    /// <summary>Condition keys that limit the caller of a resource-based policy open to everyone, besides those of trust policies.</summary>
+    private static readonly string[] s_callerLimitingKeys =
+    [
+        "aws:SourceVpc", "aws:SourceVpce", "aws:SourceVpcArn", "aws:SourceIp", "aws:VpcSourceIp", "aws:VpceAccount", "aws:VpceOrgID",
+        "aws:VpceOrgPaths", "aws:PrincipalIsAWSService", "aws:PrincipalServiceNamesList", "kms:CallerAccount",
+        "s3:DataAccessPointAccount", "s3:DataAccessPointArn", "lambda:FunctionUrlAuthType",
+    ];
+
+    /// <summary>
+    /// PAC109, the counterpart of PAC104 for resource-based policies (IAM Access Analyzer, "external access" findings; IAM
+    /// User Guide, "AWS JSON policy elements: Principal": "*" is every principal, including anonymous callers where the
+    /// service allows them). An Allow for every principal with no condition on who calls (organization, account, source
+    /// ARN or account, VPC or endpoint, IP) makes the resource public.
+    /// </summary>
+    private static void CheckOpenResourcePolicy(RuleContext context, Statement statement, int i)
+    {
+        if (statement.Principal is not { IsNot: false } principal) return;
+        bool open = principal.IsWildcard || principal.Ids.Any(id => id.Type == PrincipalType.Aws && id.Value == "*");
+        if (!open || s_principalLimitingKeys.Concat(s_callerLimitingKeys).Any(key => HasCondition(statement, key))) return;
+        context.Report(PolicyRules.OpenResourcePolicy, Locations.PrincipalElement(i, principal),
+            "Anyone can use this statement, including anonymous callers where the service allows them: the resource-based policy allows every principal and no condition limits the caller (such as aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceArn, aws:SourceAccount, aws:SourceVpce or aws:SourceIp). Name the principals, or add such a condition.");
     }
 }

@@ -13,7 +13,7 @@ namespace PolicyAsCode.Rules;
 /// data refresh that changes them fails until they are updated. Action names with wildcards are not listed; under a
 /// listed service every action is covered.
 /// </remarks>
-internal static class AwsManagedPolicyNames
+internal static class UndocumentedActionNames
 {
     private static readonly HashSet<string> s_services = new(Services, StringComparer.OrdinalIgnoreCase);
     private static readonly HashSet<string> s_actions = new(Actions, StringComparer.OrdinalIgnoreCase);
