@@ -8,7 +8,7 @@ public static class Pac
     /// <summary>Exit code when every input was read and handled.</summary>
     public const int Success = 0;
 
-    /// <summary>Exit code for a check that found problems (<c>pac fmt --check</c>).</summary>
+    /// <summary>Exit code for a check that found problems (<c>pac fmt --check</c>, <c>pac import</c> of what the DSL cannot declare).</summary>
     public const int Findings = 1;
 
     /// <summary>Exit code for input that cannot be read: a missing file, malformed JSON, a bad argument.</summary>
@@ -22,6 +22,7 @@ public static class Pac
             EvalCommand.Create(stdout, stderr, stdin),
             ExpandCommand.Create(stdout, stderr),
             FmtCommand.Create(stdout, stderr),
+            ImportCommand.Create(stdout, stderr),
             ValidateCommand.Create(stdout, stderr),
         };
         var parseResult = root.Parse(args);
