@@ -17,4 +17,7 @@ internal static class ErrorCodes
 
     /// <summary>A file under iam/ or the stamp file could not be written or deleted.</summary>
     public const string FileSystemError = "PAC905";
+
+    /// <summary>The declarations cannot be written as a CloudFormation template or Terraform configuration.</summary>
+    public const string DeploymentOutput = "PAC907";
 }

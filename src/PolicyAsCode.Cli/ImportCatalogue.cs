@@ -35,12 +35,32 @@ internal sealed class ImportCatalogue
         foreach (var type in typed.GetExportedTypes().Where(t => t.Namespace == "PolicyAsCode.Aws" && !t.IsNested).OrderBy(t => t.Name, StringComparer.Ordinal))
         {
             string name = dslTypes.Contains(type.Name) ? "PolicyAsCode.Aws." + type.Name : type.Name;
-            Index(type, name);
+            TypeNames.Add(type.Name);
+            Index(type, name, ServicePrefix(type));
         }
         foreach (var list in _arnBuilders.Values)
         {
-            list.Sort((a, b) => b.Literal != a.Literal ? b.Literal.CompareTo(a.Literal) : string.CompareOrdinal(a.Method, b.Method));
+            // The service's own class first (iam's user, not CodeStar's copy of it), then the most literal template.
+            list.Sort((a, b) => a.OwnService != b.OwnService ? b.OwnService.CompareTo(a.OwnService)
+                : b.Literal != a.Literal ? b.Literal.CompareTo(a.Literal) : string.CompareOrdinal(a.Method, b.Method));
         }
+    }
+
+    /// <summary>The names of the top-level types of <c>PolicyAsCode.Aws</c> (<c>S3</c>, <c>Keys</c>, <c>AwsManaged</c>, ...).</summary>
+    public HashSet<string> TypeNames { get; } = new(StringComparer.Ordinal);
+
+    private static string? ServicePrefix(Type type)
+    {
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Static))
+        {
+            if (property.PropertyType == typeof(IamAction) && property.GetIndexParameters().Length == 0)
+            {
+                string value = ((IamAction)property.GetValue(null)!).Value;
+                int colon = value.IndexOf(':');
+                return colon > 0 ? value.Substring(0, colon) : null;
+            }
+        }
+        return null;
     }
 
     /// <summary>The typed member for an action, or null (a pattern, or an action the catalogue does not have).</summary>
@@ -95,7 +115,7 @@ internal sealed class ImportCatalogue
         return null;
     }
 
-    private void Index(Type type, string expression)
+    private void Index(Type type, string expression, string? servicePrefix)
     {
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Static))
         {
@@ -126,16 +146,16 @@ internal sealed class ImportCatalogue
             }
             else if (method.ReturnType == typeof(ResourceArn))
             {
-                AddArnBuilder($"{expression}.{method.Name}", method, parameters);
+                AddArnBuilder($"{expression}.{method.Name}", method, parameters, servicePrefix);
             }
         }
         foreach (var nested in type.GetNestedTypes(BindingFlags.Public).OrderBy(t => t.Name, StringComparer.Ordinal))
         {
-            Index(nested, $"{expression}.{nested.Name}");
+            Index(nested, $"{expression}.{nested.Name}", servicePrefix);
         }
     }
 
-    private void AddArnBuilder(string expression, MethodInfo method, ParameterInfo[] parameters)
+    private void AddArnBuilder(string expression, MethodInfo method, ParameterInfo[] parameters, string? servicePrefix)
     {
         var markers = parameters.Select((_, i) => $"{Marker}{(char)('A' + i)}{Marker}").ToArray();
         string template = ((ResourceArn)method.Invoke(null, markers)!).Value;
@@ -169,8 +189,8 @@ internal sealed class ImportCatalogue
         if (parts.Length < 3) return;
         string service = parts[2];
         if (!_arnBuilders.TryGetValue(service, out var list)) _arnBuilders[service] = list = [];
-        list.Add(new ArnTemplate(expression, new Regex(pattern.ToString(), RegexOptions.CultureInvariant), [.. order], [.. parameters.Select(p => p.Name!)], literal));
+        list.Add(new ArnTemplate(expression, new Regex(pattern.ToString(), RegexOptions.CultureInvariant), [.. order], [.. parameters.Select(p => p.Name!)], literal, servicePrefix == service));
     }
 
-    private sealed record ArnTemplate(string Method, Regex Pattern, int[] Order, string[] Parameters, int Literal);
+    private sealed record ArnTemplate(string Method, Regex Pattern, int[] Order, string[] Parameters, int Literal, bool OwnService);
 }

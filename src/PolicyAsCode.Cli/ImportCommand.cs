@@ -45,6 +45,11 @@ internal static class ImportCommand
             stderr.WriteLine($"pac import: '{className}' is not a C# class name");
             return Pac.BadInput;
         }
+        if (ImportCatalogue.Default.TypeNames.Contains(className) || typeof(Policy).Assembly.GetExportedTypes().Any(t => t.Namespace == "PolicyAsCode" && t.Name == className))
+        {
+            stderr.WriteLine($"pac import: a class named {className} would hide the type {className} the declarations use; choose another --class");
+            return Pac.BadInput;
+        }
         if (kindName is "scp" or "rcp")
         {
             stderr.WriteLine($"pac import: the DSL cannot declare {(kindName == "scp" ? "service control policies ([ServiceControlPolicy])" : "resource control policies ([ResourceControlPolicy])")} yet; nothing was written");

@@ -53,10 +53,16 @@ internal sealed class ImportWriter
         _problems.Clear();
         _usesSystem = false;
         var members = new HashSet<string>(StringComparer.Ordinal) { className, "Compiled" };
+        // A member named like a type the code uses (S3, Keys, Policy, Principal) would hide it inside the class.
+        var reserved = new HashSet<string>(_catalogue.TypeNames, StringComparer.Ordinal) { "Policy", "Principal", "Role", "IamAction", "DateTimeOffset", "TimeSpan" };
+        foreach (var type in typeof(Policy).Assembly.GetExportedTypes().Where(t => t.Namespace == "PolicyAsCode")) reserved.Add(type.Name);
         var body = new StringBuilder();
         foreach (var input in inputs)
         {
-            string member = Unique(CSharpText.Identifier(input.Name, input.Kind == ImportKind.Trust ? "Role" : "Policy"), members);
+            string suffix = input.Kind == ImportKind.Trust ? "Role" : "Policy";
+            string identifier = CSharpText.Identifier(input.Name, suffix);
+            if (reserved.Contains(identifier)) identifier += suffix;
+            string member = Unique(identifier, members);
             if (body.Length > 0) body.Append('\n');
             body.Append(Declaration(input, member));
         }
@@ -255,6 +261,8 @@ internal sealed class ImportWriter
             }
             conditions.Clear();
             principal = Join("Principal.WebIdentity.Provider", arguments);
+            // A provider with its conditions is long: one argument a line, under the TrustedBy.
+            if (principal.Length + 20 > LineWidth) principal = $"Principal.WebIdentity.Provider({string.Join(",\n" + Indent + Indent + Indent + Indent, arguments)})";
         }
         else if (PrincipalExpression(input, id, $"{path}.Principal") is { } written)
         {
