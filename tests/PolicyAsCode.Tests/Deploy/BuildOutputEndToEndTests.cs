@@ -50,9 +50,13 @@ public sealed class BuildOutputEndToEndTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public void BuiltIamFolder_PassesPacValidateAndFmtCheck()
+    public void BuiltIamFolder_PassesPacValidateAndFmtCheck_AndTheDeploymentFilesAreBesideIt()
     {
-        string iam = TeamProject.Build(_temp);
+        string iam = TeamProject.Build(_temp, "<PolicyAsCodeCloudFormation>true</PolicyAsCodeCloudFormation><PolicyAsCodeTerraform>true</PolicyAsCodeTerraform>");
+        string deploy = Path.Combine(Path.GetDirectoryName(iam)!, "deploy");
+        Assert.Equal(["iam.template.json", "iam.tf.json"], Directory.GetFiles(deploy).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Contains("\"ReportReaderRole\"", File.ReadAllText(Path.Combine(deploy, "iam.template.json")));
+        Assert.Contains("$${aws:username}", File.ReadAllText(Path.Combine(deploy, "iam.tf.json")));
         Assert.Equal(
             ["manifest.json", "read_reports.json", "report_reader.inline.tag_reports.json", "report_reader.trust.json", "reports_bucket.json"],
             Directory.GetFiles(iam, "*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal));
