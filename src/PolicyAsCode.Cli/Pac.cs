@@ -17,7 +17,7 @@ public static class Pac
     /// <summary>Runs <c>pac</c> with the given arguments and streams, returning the exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin)
     {
-        var root = new RootCommand("pac: check, format and evaluate AWS IAM policies.")
+        var root = new RootCommand("pac: check, format, evaluate and import AWS IAM policies.")
         {
             EvalCommand.Create(stdout, stderr, stdin),
             ExpandCommand.Create(stdout, stderr),
