@@ -23,4 +23,7 @@ internal static class ErrorCodes
 
     /// <summary>The task assembly is missing (reported by buildTransitive/PolicyAsCode.targets).</summary>
     public const string TaskAssemblyMissing = "PAC906";
+
+    /// <summary>The declarations cannot be written as a CloudFormation template or Terraform configuration.</summary>
+    public const string DeploymentOutput = "PAC907";
 }

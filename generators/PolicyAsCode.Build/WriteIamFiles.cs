@@ -36,6 +36,23 @@ public sealed class WriteIamFiles : Microsoft.Build.Utilities.Task
     [Required]
     public string StampFile { get; set; } = "";
 
+    /// <summary>
+    /// Where to write a CloudFormation template of the declarations (<c>PolicyAsCodeCloudFormation</c>); empty: none.
+    /// </summary>
+    public string CloudFormationFile { get; set; } = "";
+
+    /// <summary>Where to write a Terraform configuration (<c>*.tf.json</c>) of the declarations; empty: none.</summary>
+    public string TerraformFile { get; set; } = "";
+
+    /// <summary>
+    /// The folder of the deployment files (<c>$(OutDir)deploy/</c>): files listed in the stamp there are this task's, and
+    /// deleted when no longer written.
+    /// </summary>
+    public string DeployDirectory { get; set; } = "";
+
+    /// <summary>The name of the project's assembly, for the template's description.</summary>
+    public string AssemblyName { get; set; } = "";
+
     /// <summary>The full paths of the declared files, written now or already up to date: for <c>FileWrites</c>.</summary>
     [Output]
     public ITaskItem[] WrittenFiles { get; private set; } = [];
@@ -51,6 +68,7 @@ public sealed class WriteIamFiles : Microsoft.Build.Utilities.Task
             .OrderBy(d => d.FileName, StringComparer.Ordinal)
             .Select(d => (Path: Path.Combine(outputDirectory, d.FileName), d.Content))
             .ToList();
+        if (!AddDeploymentFiles(read.Declarations, declared)) return false;
 
         // Files this task may still own if something below fails; rewritten into the stamp in every case.
         var owned = new List<string>();
@@ -74,7 +92,7 @@ public sealed class WriteIamFiles : Microsoft.Build.Utilities.Task
         var current = new HashSet<string>(declared.Select(d => d.Path), PathComparer);
         foreach (string previous in IamFileStamp.Read(StampFile))
         {
-            if (current.Contains(previous) || !IsOwnedIamFile(previous, outputDirectory)) continue;
+            if (current.Contains(previous) || !(IsOwnedIamFile(previous, outputDirectory) || DeployDirectory.Length > 0 && IsOwnedIamFile(previous, Path.GetFullPath(DeployDirectory)))) continue;
             try
             {
                 if (File.Exists(previous))
@@ -108,6 +126,35 @@ public sealed class WriteIamFiles : Microsoft.Build.Utilities.Task
         Log.LogMessage(MessageImportance.Normal, "PolicyAsCode: {0} IAM file(s) in {1} ({2} written, {3} deleted)",
             declared.Count, outputDirectory, written, deleted);
         return !failed;
+    }
+
+    /// <summary>The CloudFormation and Terraform files, when asked for, from the manifest and policies the generator wrote.</summary>
+    private bool AddDeploymentFiles(List<IamFileDeclaration> declarations, List<(string Path, string Content)> declared)
+    {
+        if (CloudFormationFile.Length == 0 && TerraformFile.Length == 0) return true;
+        var model = DeploymentModel.TryCreate(declarations, out string? problem);
+        string? content = null;
+        if (model is not null && CloudFormationFile.Length > 0)
+        {
+            if (model.ManagedPolicies.Count == 0 && model.Roles.Count == 0)
+            {
+                // A template needs at least one resource: with only resource policies (or nothing) there is none to write.
+                Log.LogMessage(MessageImportance.Normal, "PolicyAsCode: no managed policy or role is declared, so no CloudFormation template is written");
+            }
+            else
+            {
+                content = CloudFormationTemplate.Write(model, AssemblyName, out problem);
+                if (problem is null) declared.Add((Path.GetFullPath(CloudFormationFile), content));
+            }
+        }
+        if (model is not null && problem is null && TerraformFile.Length > 0)
+        {
+            content = TerraformConfiguration.Write(model, out problem);
+            if (problem is null) declared.Add((Path.GetFullPath(TerraformFile), content));
+        }
+        if (problem is null) return true;
+        Error(ErrorCodes.DeploymentOutput, $"'{AssemblyPath}': the CloudFormation or Terraform output cannot be written: {problem}.");
+        return false;
     }
 
     private static StringComparer PathComparer =>

@@ -9,7 +9,7 @@ internal static class FmtCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var files = new Argument<string[]>("FILE") { Description = "Policy JSON files.", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("PATH") { Description = "Policy JSON files, or folders to search for *.json files (a build's iam/ folder: its manifest.json is not a policy and is left alone).", Arity = ArgumentArity.OneOrMore };
         var write = new Option<bool>("--write", "-w") { Description = "Rewrite the files in place instead of printing them." };
         var check = new Option<bool>("--check") { Description = "Print nothing; exit 1 when a file is not in canonical format." };
         var minify = new Option<bool>("--minify") { Description = "Write one line without whitespace (as IAM counts policy size)." };
@@ -21,8 +21,9 @@ internal static class FmtCommand
 
     private static int Run(string[] files, bool write, bool check, bool minify, TextWriter stdout, TextWriter stderr)
     {
-        int exit = Pac.Success;
-        foreach (var file in files)
+        var policyFiles = BuildOutputFolder.Expand(files, stderr, out bool expanded, missingAsFiles: true);
+        int exit = expanded ? Pac.Success : Pac.BadInput;
+        foreach (var (file, _, _) in policyFiles)
         {
             var document = PolicyFiles.TryRead(file, stderr);
             if (document is null)

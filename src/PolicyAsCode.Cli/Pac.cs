@@ -8,7 +8,7 @@ public static class Pac
     /// <summary>Exit code when every input was read and handled.</summary>
     public const int Success = 0;
 
-    /// <summary>Exit code for a check that found problems (<c>pac fmt --check</c>).</summary>
+    /// <summary>Exit code for a check that found problems (<c>pac fmt --check</c>, <c>pac import</c> of what the DSL cannot declare).</summary>
     public const int Findings = 1;
 
     /// <summary>Exit code for input that cannot be read: a missing file, malformed JSON, a bad argument.</summary>
@@ -17,11 +17,12 @@ public static class Pac
     /// <summary>Runs <c>pac</c> with the given arguments and streams, returning the exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin)
     {
-        var root = new RootCommand("pac: check, format and evaluate AWS IAM policies.")
+        var root = new RootCommand("pac: check, format, evaluate and import AWS IAM policies.")
         {
             EvalCommand.Create(stdout, stderr, stdin),
             ExpandCommand.Create(stdout, stderr),
             FmtCommand.Create(stdout, stderr),
+            ImportCommand.Create(stdout, stderr),
             ValidateCommand.Create(stdout, stderr),
         };
         var parseResult = root.Parse(args);

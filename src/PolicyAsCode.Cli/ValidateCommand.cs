@@ -10,10 +10,10 @@ internal static class ValidateCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var paths = new Argument<string[]>("PATH") { Description = "Policy JSON files, or folders to search for *.json files.", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("PATH") { Description = "Policy JSON files, or folders to search for *.json files (a build's iam/ folder: its manifest.json gives each file's kind and is not checked).", Arity = ArgumentArity.OneOrMore };
         var kind = new Option<string?>("--kind", "-k")
         {
-            Description = "What the policies are: identity, resource, trust, scp, rcp, boundary or session. Default: trust for *.trust.json files, identity otherwise.",
+            Description = "What the policies are: identity, resource, trust, scp, rcp, boundary or session. Default: from manifest.json in a build's iam/ folder, else trust for *.trust.json files and identity otherwise.",
         };
         kind.AcceptOnlyFromAmong("identity", "resource", "trust", "scp", "rcp", "boundary", "session");
         var inline = new Option<string?>("--inline") { Description = "Identity policies are inline policies of a user, group or role (sets the size quota)." };
@@ -28,24 +28,8 @@ internal static class ValidateCommand
 
     private static int Run(string[] paths, string? kindName, string? inline, string format, TextWriter stdout, TextWriter stderr)
     {
-        int exit = Pac.Success;
-        var files = new List<string>();
-        foreach (var path in paths)
-        {
-            if (Directory.Exists(path))
-            {
-                files.AddRange(Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
-            }
-            else if (File.Exists(path))
-            {
-                files.Add(path);
-            }
-            else
-            {
-                stderr.WriteLine($"{path}: no such file or folder");
-                exit = Pac.BadInput;
-            }
-        }
+        var files = BuildOutputFolder.Expand(paths, stderr, out bool expanded);
+        int exit = expanded ? Pac.Success : Pac.BadInput;
 
         var results = new List<FileFindings>();
         var container = inline switch
@@ -55,15 +39,15 @@ internal static class ValidateCommand
             "role" => PolicyContainer.RoleInline,
             _ => PolicyContainer.Managed,
         };
-        foreach (var file in files)
+        foreach (var (file, fileKind, fileContainer) in files)
         {
-            var kind = kindName is null ? KindFromFileName(file) : ParseKind(kindName);
+            var kind = kindName is not null ? ParseKind(kindName) : fileKind ?? KindFromFileName(file);
             if (!PolicyFiles.TryReadWithMap(file, stderr, out var document, out var map))
             {
                 exit = Pac.BadInput;
                 continue;
             }
-            var options = new ValidationOptions(kind) { Container = container, Catalogue = ServiceCatalogue.Default };
+            var options = new ValidationOptions(kind) { Container = inline is null ? fileContainer ?? container : container, Catalogue = ServiceCatalogue.Default };
             var findings = PolicyValidator.Validate(document!, options);
             results.Add(new FileFindings(file, kind, findings, map!));
         }

@@ -70,6 +70,11 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NotPrincipalNotAllowed = FromRule("PAC018", PolicyRules.NotPrincipalNotAllowed);
     public static readonly DiagnosticDescriptor MissingVersion = FromRule("PAC019", PolicyRules.MissingVersion);
     public static readonly DiagnosticDescriptor MalformedPrincipal = FromRule("PAC020", PolicyRules.MalformedPrincipal);
+    public static readonly DiagnosticDescriptor ArnNeverMatches = FromRule("PAC021", PolicyRules.ArnNeverMatches);
+    public static readonly DiagnosticDescriptor UnknownPolicyVariable = FromRule("PAC022", PolicyRules.UnknownPolicyVariable);
+    public static readonly DiagnosticDescriptor WildcardInExactMatch = FromRule("PAC023", PolicyRules.WildcardInExactMatch);
+    public static readonly DiagnosticDescriptor UnknownServicePrincipal = FromRule("PAC024", PolicyRules.UnknownServicePrincipal);
+    public static readonly DiagnosticDescriptor ResourceControlPolicyGrammar = FromRule("PAC025", PolicyRules.ResourceControlPolicyGrammar);
     public static readonly DiagnosticDescriptor AllowAllOnAll = FromRule("PAC101", PolicyRules.AllowAllOnAll);
     public static readonly DiagnosticDescriptor PassRoleOnAll = FromRule("PAC102", PolicyRules.PassRoleOnAll);
     public static readonly DiagnosticDescriptor AllowNotAction = FromRule("PAC103", PolicyRules.AllowNotAction);
@@ -77,6 +82,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor WildcardResourceForScopedAction = FromRule("PAC105", PolicyRules.WildcardResourceForScopedAction);
     public static readonly DiagnosticDescriptor AllowNotResource = FromRule("PAC106", PolicyRules.AllowNotResource);
     public static readonly DiagnosticDescriptor ForAllValuesWithAllow = FromRule("PAC107", PolicyRules.ForAllValuesWithAllow);
+    public static readonly DiagnosticDescriptor WildcardOnSensitiveKey = FromRule("PAC108", PolicyRules.WildcardOnSensitiveKey);
+    public static readonly DiagnosticDescriptor OpenResourcePolicy = FromRule("PAC109", PolicyRules.OpenResourcePolicy);
 
     public static readonly DiagnosticDescriptor UseTypedMember = new(DiagnosticIds.UseTypedMember,
         "Use the typed member",
@@ -87,7 +94,7 @@ internal static class DiagnosticDescriptors
     public static ImmutableArray<DiagnosticDescriptor> Generator { get; } = [NotEvaluable, InvalidDeclaration, WrongMember, DuplicateName, NotPartial, InternalError];
 
     /// <summary>The rule engine's descriptors, one per rule (RuleDescriptorsTests checks them against <see cref="PolicyRules.All"/>).</summary>
-    public static ImmutableArray<DiagnosticDescriptor> Rules { get; } = [PrincipalInIdentityPolicy, UnknownService, UnknownAction, WildcardMatchesNothing, MissingPrincipal, TrustPolicyAction, MalformedArn, ResourceServiceMismatch, ResourceTypeMismatch, UnknownConditionKey, ConditionKeyNotSupported, OperatorTypeMismatch, CaseSensitiveUserName, VariablesNeedVersion2012, InvalidSid, SizeQuota, ResourceElement, NotPrincipalNotAllowed, MissingVersion, MalformedPrincipal, AllowAllOnAll, PassRoleOnAll, AllowNotAction, OpenTrustPolicy, WildcardResourceForScopedAction, AllowNotResource, ForAllValuesWithAllow];
+    public static ImmutableArray<DiagnosticDescriptor> Rules { get; } = [PrincipalInIdentityPolicy, UnknownService, UnknownAction, WildcardMatchesNothing, MissingPrincipal, TrustPolicyAction, MalformedArn, ResourceServiceMismatch, ResourceTypeMismatch, UnknownConditionKey, ConditionKeyNotSupported, OperatorTypeMismatch, CaseSensitiveUserName, VariablesNeedVersion2012, InvalidSid, SizeQuota, ResourceElement, NotPrincipalNotAllowed, MissingVersion, MalformedPrincipal, ArnNeverMatches, UnknownPolicyVariable, WildcardInExactMatch, UnknownServicePrincipal, ResourceControlPolicyGrammar, AllowAllOnAll, PassRoleOnAll, AllowNotAction, OpenTrustPolicy, WildcardResourceForScopedAction, AllowNotResource, ForAllValuesWithAllow, WildcardOnSensitiveKey, OpenResourcePolicy];
 
     /// <summary>The analyzer's descriptors: the rules' in the rule engine's order, then PAC300.</summary>
     public static ImmutableArray<DiagnosticDescriptor> Analyzer { get; } = [.. Rules, UseTypedMember];

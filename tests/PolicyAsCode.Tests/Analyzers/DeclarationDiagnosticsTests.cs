@@ -226,6 +226,55 @@ public class DeclarationDiagnosticsTests
     public Task ForAllValuesWithNullCheck_ReportsNothing() => PolicyAnalyzerTest.VerifyAsync(Managed(
         """Policy.Identity().Allow(S3.GetObject).On(S3.Arn.Object("my-bucket", "*")).When(Keys.Aws.TagKeys.ForAllValues.Is("team"), Keys.Aws.TagKeys.Exists())"""));
 
+    // PAC021-PAC024, PAC108, PAC109: mistakes that slipped through before (issue 11), on the value or call that writes them.
+    [Fact]
+    public Task UpperCaseRegion_ReportsPAC021OnTheArn() => PolicyAnalyzerTest.VerifyAsync(Managed(
+        """Policy.Identity().Allow(Sqs.SendMessage).On({|PAC021:"arn:aws:sqs:US-EAST-1:111122223333:queue"|})"""));
+
+    [Fact]
+    public Task LowerCaseRegion_DoesNotReportPAC021() => PolicyAnalyzerTest.VerifyAsync(Managed(
+        """Policy.Identity().Allow(Sqs.SendMessage).On("arn:aws:sqs:us-east-1:111122223333:queue")"""));
+
+    [Fact]
+    public Task MisspelledPolicyVariable_ReportsPAC022OnTheArn() => PolicyAnalyzerTest.VerifyAsync(Managed(
+        """Policy.Identity().Allow(S3.GetObject).On({|PAC022:"arn:aws:s3:::home/${aws:usrname}/*"|})"""));
+
+    [Fact]
+    public Task KnownPolicyVariable_DoesNotReportPAC022() => PolicyAnalyzerTest.VerifyAsync(Managed(
+        """Policy.Identity().Allow(S3.GetObject).On("arn:aws:s3:::home/${aws:username}/*")"""));
+
+    [Fact]
+    public Task WildcardInStringEquals_ReportsPAC023OnTheOperatorCall() => PolicyAnalyzerTest.VerifyAsync(Managed(
+        """Policy.Identity().Allow(S3.ListBucket).On(S3.Arn.Bucket("b")).When(S3.Keys.Prefix.{|PAC023:Is("home/*")|}))"""));
+
+    [Fact]
+    public Task WildcardInStringLike_DoesNotReportPAC023() => PolicyAnalyzerTest.VerifyAsync(Managed(
+        """Policy.Identity().Allow(S3.ListBucket).On(S3.Arn.Bucket("b")).When(S3.Keys.Prefix.Like("home/*"))"""));
+
+    [Fact]
+    public Task MisspelledServicePrincipal_ReportsPAC024OnThePrincipal() => PolicyAnalyzerTest.VerifyAsync(RoleDeclaration(
+        """Role.Define().TrustedBy({|PAC024:Principal.Service("lamda.amazonaws.com")|})"""));
+
+    [Fact]
+    public Task KnownServicePrincipal_DoesNotReportPAC024() => PolicyAnalyzerTest.VerifyAsync(RoleDeclaration(
+        """Role.Define().TrustedBy(Principal.Service("lambda.amazonaws.com"))"""));
+
+    [Fact]
+    public Task WildcardOnSourceAccount_ReportsPAC108() => PolicyAnalyzerTest.VerifyAsync(Resource(
+        $$"""Policy.Resource().Allow(S3.GetObject).For({{Account}}).On(S3.Arn.Object("b", "*")).When(Keys.Aws.SourceAccount.Like({|PAC108:"1111*"|}))"""));
+
+    [Fact]
+    public Task ExactSourceAccount_DoesNotReportPAC108() => PolicyAnalyzerTest.VerifyAsync(Resource(
+        $$"""Policy.Resource().Allow(S3.GetObject).For({{Account}}).On(S3.Arn.Object("b", "*")).When(Keys.Aws.SourceAccount.Is("111122223333"))"""));
+
+    [Fact]
+    public Task BucketOpenToEveryone_ReportsPAC109() => PolicyAnalyzerTest.VerifyAsync(Resource(
+        """Policy.Resource().Allow(S3.GetObject).{|PAC109:For(Principal.Everyone)|}.On(S3.Arn.Object("b", "*"))"""));
+
+    [Fact]
+    public Task BucketOpenToTheOrganization_DoesNotReportPAC109() => PolicyAnalyzerTest.VerifyAsync(Resource(
+        """Policy.Resource().Allow(S3.GetObject).For(Principal.Everyone).On(S3.Arn.Object("b", "*")).When(Keys.Aws.PrincipalOrgID.Is("o-abcd1234"))"""));
+
     // Roles: PAC104 on the trust policy, inline policies validated as identity-based.
     [Fact]
     public Task RoleTrustedByEveryone_ReportsPAC104OnThePrincipal() => PolicyAnalyzerTest.VerifyAsync(RoleDeclaration("Role.Define().TrustedBy({|PAC104:Principal.Everyone|})"));

@@ -15,6 +15,7 @@ public class UnreachableRulesTests
         { "PAC014", "The DSL always writes Version 2012-10-17, in which policy variables work." },
         { "PAC017", "Identity and resource statements are complete only after On/OnAll/OnAllExcept; a trust policy is built by TrustedBy, which names no resource." },
         { "PAC019", "The DSL always writes Version 2012-10-17." },
+        { "PAC025", "The DSL declares no resource control policies yet; RCPs are validated by pac validate --kind rcp." },
     };
 
     [Theory]

@@ -1,0 +1,160 @@
+using System.Text.Json;
+using PolicyAsCode.Rules;
+
+namespace PolicyAsCode.Cli;
+
+/// <summary>
+/// The policy files a command is given, with what each is: a folder written by the build (<c>bin/.../iam/</c>, which
+/// holds <c>manifest.json</c>) gives each file's kind from its manifest, and the manifest itself is not a policy; any
+/// other file is what its name says (<c>*.trust.json</c> a trust policy, else an identity-based policy).
+/// </summary>
+/// <remarks>The manifest's format is described in docs/formats/manifest.md.</remarks>
+internal static class BuildOutputFolder
+{
+    /// <summary>The name of the build's manifest in an <c>iam/</c> folder.</summary>
+    public const string ManifestFileName = "manifest.json";
+
+    /// <summary>
+    /// Expands <paramref name="paths"/> (files, or folders searched for <c>*.json</c>) into the policy files to read, in
+    /// order. Problems (a missing path, an unreadable manifest, a manifest naming a file that is not there or a kind
+    /// that is not known) are written to <paramref name="stderr"/> and make <paramref name="ok"/> false; the other files
+    /// are still returned. With <paramref name="missingAsFiles"/>, a path that does not exist is returned as a file, for
+    /// the command to report when it reads it.
+    /// </summary>
+    public static List<PolicyFile> Expand(IEnumerable<string> paths, TextWriter stderr, out bool ok, bool missingAsFiles = false)
+    {
+        ok = true;
+        var manifests = new Dictionary<string, Manifest?>(StringComparer.Ordinal);
+        var files = new List<PolicyFile>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                foreach (var file in Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                {
+                    if (Describe(file, manifests, stderr, ref ok) is { } described) files.Add(described);
+                }
+                // A file the manifest lists must be there: the build writes them all.
+                foreach (var (directory, manifest) in manifests)
+                {
+                    if (manifest is null || manifest.Checked) continue;
+                    manifest.Checked = true;
+                    foreach (var (name, _) in manifest.Files)
+                    {
+                        if (!File.Exists(Path.Combine(directory, name)))
+                        {
+                            stderr.WriteLine($"{Path.Combine(directory, ManifestFileName)}: lists {name}, which is not in the folder (rebuild the project)");
+                            ok = false;
+                        }
+                    }
+                }
+            }
+            else if (File.Exists(path) || missingAsFiles)
+            {
+                if (Describe(path, manifests, stderr, ref ok) is { } described) files.Add(described);
+            }
+            else
+            {
+                stderr.WriteLine($"{path}: no such file or folder");
+                ok = false;
+            }
+        }
+        return files;
+    }
+
+    /// <summary>The file's kind from its folder's manifest, null for the manifest itself.</summary>
+    private static PolicyFile? Describe(string file, Dictionary<string, Manifest?> manifests, TextWriter stderr, ref bool ok)
+    {
+        string directory = Path.GetDirectoryName(Path.GetFullPath(file)) ?? "";
+        if (!manifests.TryGetValue(directory, out var manifest))
+        {
+            string manifestPath = Path.Combine(directory, ManifestFileName);
+            manifest = File.Exists(manifestPath) ? Manifest.TryRead(manifestPath, stderr) : null;
+            if (File.Exists(manifestPath) && manifest is null) ok = false;
+            manifests[directory] = manifest;
+        }
+        string name = Path.GetFileName(file);
+        if (string.Equals(name, ManifestFileName, StringComparison.Ordinal) && File.Exists(Path.Combine(directory, ManifestFileName)))
+        {
+            return null;
+        }
+        if (manifest is not null && manifest.Files.TryGetValue(name, out var entry))
+        {
+            return new PolicyFile(file, entry.Kind, entry.Container);
+        }
+        return new PolicyFile(file, null, null);
+    }
+
+    /// <summary>What <c>manifest.json</c> says about the files beside it.</summary>
+    private sealed class Manifest
+    {
+        public Dictionary<string, (PolicyKind Kind, PolicyContainer Container)> Files { get; } = new(StringComparer.Ordinal);
+
+        public bool Checked { get; set; }
+
+        public static Manifest? TryRead(string path, TextWriter stderr)
+        {
+            try
+            {
+                using var json = JsonDocument.Parse(File.ReadAllBytes(path));
+                var manifest = new Manifest();
+                var root = json.RootElement;
+                if (root.ValueKind != JsonValueKind.Object) return Invalid(path, "is not a JSON object", stderr);
+                foreach (var policy in Array(root, "policies"))
+                {
+                    string? kindName = String(policy, "kind");
+                    PolicyKind? kind = kindName switch
+                    {
+                        "managed" => PolicyKind.Identity,
+                        "resource" => PolicyKind.Resource,
+                        "scp" => PolicyKind.ServiceControlPolicy,
+                        _ => null,
+                    };
+                    if (String(policy, "file") is not { } file) return Invalid(path, "has a policy without a \"file\"", stderr);
+                    if (kind is null) return Invalid(path, $"gives {file} the kind {(kindName is null ? "(none)" : $"\"{kindName}\"")}, which pac does not know (known: managed, resource, scp)", stderr);
+                    manifest.Files[file] = (kind.Value, PolicyContainer.Managed);
+                }
+                foreach (var role in Array(root, "roles"))
+                {
+                    if (String(role, "trustPolicyFile") is not { } trust) return Invalid(path, "has a role without a \"trustPolicyFile\"", stderr);
+                    manifest.Files[trust] = (PolicyKind.Trust, PolicyContainer.Managed);
+                    foreach (var inline in Array(role, "inlinePolicies"))
+                    {
+                        if (String(inline, "file") is not { } file) return Invalid(path, $"has an inline policy of {trust} without a \"file\"", stderr);
+                        manifest.Files[file] = (PolicyKind.Identity, PolicyContainer.RoleInline);
+                    }
+                }
+                return manifest;
+            }
+            catch (JsonException e)
+            {
+                stderr.WriteLine($"{path}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: the build's manifest is not valid JSON: {e.Message}");
+                return null;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"{path}: cannot read the file: {e.Message}");
+                return null;
+            }
+        }
+
+        private static Manifest? Invalid(string path, string problem, TextWriter stderr)
+        {
+            stderr.WriteLine($"{path}: the build's manifest {problem}");
+            return null;
+        }
+
+        private static IEnumerable<JsonElement> Array(JsonElement element, string name)
+            => element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array
+                ? array.EnumerateArray().ToList()
+                : [];
+
+        private static string? String(JsonElement element, string name)
+            => element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+                ? value.GetString()
+                : null;
+    }
+}
+
+/// <summary>A policy file to read, with its kind and container when the build's manifest gives them.</summary>
+internal sealed record PolicyFile(string Path, PolicyKind? Kind, PolicyContainer? Container);

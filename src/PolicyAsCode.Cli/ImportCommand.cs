@@ -1,0 +1,118 @@
+using System.CommandLine;
+using System.Text;
+using PolicyAsCode.Rules;
+
+namespace PolicyAsCode.Cli;
+
+/// <summary>
+/// <c>pac import</c>: writes C# DSL declarations for existing JSON policies, so a team can move its policies into code.
+/// </summary>
+internal static class ImportCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "Policy JSON files, or folders to search for *.json files (a build's iam/ folder: kinds from its manifest.json).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var ns = new Option<string?>("--namespace", "-n") { Description = "The namespace of the generated class (default: none)." };
+        var className = new Option<string>("--class", "-c") { Description = "The static partial class that holds the declarations.", DefaultValueFactory = _ => "ImportedPolicies" };
+        var kind = new Option<string?>("--kind", "-k")
+        {
+            Description = "What the files are: identity ([ManagedPolicy]), resource ([ResourcePolicy]), trust ([Role]), scp or rcp. Default: from a build's manifest.json, else trust for *.trust.json and identity otherwise.",
+        };
+        kind.AcceptOnlyFromAmong("identity", "resource", "trust", "scp", "rcp");
+        var output = new Option<string?>("--output", "-o") { Description = "Write the C# to this file instead of standard output." };
+        var command = new Command("import", "Write C# DSL declarations for JSON policies: typed actions, ARN builders, condition keys and principals.")
+        {
+            paths, ns, className, kind, output,
+        };
+        command.SetAction(parseResult => Run(parseResult.GetValue(paths)!, parseResult.GetValue(ns), parseResult.GetValue(className)!,
+            parseResult.GetValue(kind), parseResult.GetValue(output), stdout, stderr));
+        return command;
+    }
+
+    private static int Run(string[] paths, string? ns, string className, string? kindName, string? output, TextWriter stdout, TextWriter stderr)
+    {
+        if (ns is not null && !CSharpText.IsDottedName(ns))
+        {
+            stderr.WriteLine($"pac import: '{ns}' is not a C# namespace name");
+            return Pac.BadInput;
+        }
+        if (!CSharpText.IsIdentifier(className))
+        {
+            stderr.WriteLine($"pac import: '{className}' is not a C# class name");
+            return Pac.BadInput;
+        }
+        if (ImportCatalogue.Default.TypeNames.Contains(className) || typeof(Policy).Assembly.GetExportedTypes().Any(t => t.Namespace == "PolicyAsCode" && t.Name == className))
+        {
+            stderr.WriteLine($"pac import: a class named {className} would hide the type {className} the declarations use; choose another --class");
+            return Pac.BadInput;
+        }
+        if (kindName is "scp" or "rcp")
+        {
+            stderr.WriteLine($"pac import: the DSL cannot declare {(kindName == "scp" ? "service control policies ([ServiceControlPolicy])" : "resource control policies ([ResourceControlPolicy])")} yet; nothing was written");
+            return Pac.BadInput;
+        }
+
+        var files = BuildOutputFolder.Expand(paths, stderr, out bool expanded);
+        int exit = expanded ? Pac.Success : Pac.BadInput;
+        var inputs = new List<ImportInput>();
+        foreach (var (file, fileKind, _) in files)
+        {
+            var document = PolicyFiles.TryRead(file, stderr);
+            if (document is null)
+            {
+                exit = Pac.BadInput;
+                continue;
+            }
+            var kind = kindName switch
+            {
+                "identity" => ImportKind.Identity,
+                "resource" => ImportKind.Resource,
+                "trust" => ImportKind.Trust,
+                _ => fileKind switch
+                {
+                    PolicyKind.Resource => ImportKind.Resource,
+                    PolicyKind.Trust => ImportKind.Trust,
+                    PolicyKind.ServiceControlPolicy => (ImportKind?)null,
+                    _ => ValidateCommand.KindFromFileName(file) == PolicyKind.Trust ? ImportKind.Trust : ImportKind.Identity,
+                },
+            };
+            if (kind is null)
+            {
+                stderr.WriteLine($"{file}: the DSL cannot declare service control policies yet; not imported");
+                exit = Pac.BadInput;
+                continue;
+            }
+            string name = Path.GetFileName(file);
+            name = name.EndsWith(".trust.json", StringComparison.OrdinalIgnoreCase) ? name[..^".trust.json".Length]
+                : name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? name[..^".json".Length] : name;
+            inputs.Add(new ImportInput(file, name, kind.Value, document));
+        }
+        if (inputs.Count == 0) return exit == Pac.Success ? Pac.BadInput : exit;
+
+        var writer = new ImportWriter(ImportCatalogue.Default);
+        string code = writer.Write(inputs, ns, className);
+        foreach (var problem in writer.Problems) stderr.WriteLine(problem.ToString());
+        if (output is null)
+        {
+            stdout.Write(code);
+        }
+        else
+        {
+            try
+            {
+                File.WriteAllText(output, code, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"{output}: cannot write the file: {e.Message}");
+                return Pac.BadInput;
+            }
+        }
+        if (exit != Pac.Success) return exit;
+        return writer.Problems.Any(p => p.IsError) ? Pac.Findings : Pac.Success;
+    }
+}

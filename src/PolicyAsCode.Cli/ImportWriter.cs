@@ -1,0 +1,582 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace PolicyAsCode.Cli;
+
+/// <summary>What an imported file is declared as.</summary>
+internal enum ImportKind
+{
+    /// <summary>A customer managed policy: <c>[ManagedPolicy]</c> with <c>Policy.Identity()</c>.</summary>
+    Identity,
+
+    /// <summary>A resource-based policy: <c>[ResourcePolicy]</c> with <c>Policy.Resource()</c>.</summary>
+    Resource,
+
+    /// <summary>A role's trust policy: <c>[Role]</c> with <c>Role.Define().TrustedBy(...)</c>.</summary>
+    Trust,
+}
+
+/// <summary>One policy document to import, with the IAM name and kind its declaration gets.</summary>
+internal sealed record ImportInput(string File, string Name, ImportKind Kind, PolicyDocument Document);
+
+/// <summary>
+/// Something of an imported document: an error when the DSL cannot express it (the declaration then carries an
+/// <c>#error</c>, so the code never compiles silently wrong), a note when the C# is faithful but says it differently.
+/// </summary>
+internal sealed record ImportProblem(string File, string Path, string Message, bool IsError)
+{
+    public override string ToString() => $"{File}: {(IsError ? "error" : "note")}: {Path}: {Message}";
+}
+
+/// <summary>
+/// Writes C# DSL source for policy documents (<c>pac import</c>): typed actions, ARN builders, condition keys and
+/// principals where the catalogue has them, string literals where it does not, formatted as hand-written declarations.
+/// </summary>
+internal sealed class ImportWriter
+{
+    private const int LineWidth = 120;
+    private const string Indent = "    ";
+
+    private readonly ImportCatalogue _catalogue;
+    private readonly List<ImportProblem> _problems = [];
+    private bool _usesSystem;
+
+    public ImportWriter(ImportCatalogue catalogue) => _catalogue = catalogue;
+
+    /// <summary>The errors and notes of the last <see cref="Write"/>.</summary>
+    public IReadOnlyList<ImportProblem> Problems => _problems;
+
+    /// <summary>One C# file declaring every input in a static partial class.</summary>
+    public string Write(IReadOnlyList<ImportInput> inputs, string? ns, string className)
+    {
+        _problems.Clear();
+        _usesSystem = false;
+        var members = new HashSet<string>(StringComparer.Ordinal) { className, "Compiled" };
+        // A member named like a type the code uses (S3, Keys, Policy, Principal) would hide it inside the class.
+        var reserved = new HashSet<string>(_catalogue.TypeNames, StringComparer.Ordinal) { "Policy", "Principal", "Role", "IamAction", "DateTimeOffset", "TimeSpan" };
+        foreach (var type in typeof(Policy).Assembly.GetExportedTypes().Where(t => t.Namespace == "PolicyAsCode")) reserved.Add(type.Name);
+        var body = new StringBuilder();
+        foreach (var input in inputs)
+        {
+            string suffix = input.Kind == ImportKind.Trust ? "Role" : "Policy";
+            string identifier = CSharpText.Identifier(input.Name, suffix);
+            if (reserved.Contains(identifier)) identifier += suffix;
+            string member = Unique(identifier, members);
+            if (body.Length > 0) body.Append('\n');
+            body.Append(Declaration(input, member));
+        }
+
+        var sb = new StringBuilder();
+        sb.Append("// Imported by pac import from ").Append(string.Join(", ", inputs.Select(i => Path.GetFileName(i.File)))).Append(".\n");
+        if (_usesSystem) sb.Append("using System;\n");
+        sb.Append("using PolicyAsCode;\nusing PolicyAsCode.Aws;\n\n");
+        if (ns is not null) sb.Append("namespace ").Append(ns).Append(";\n\n");
+        sb.Append("public static partial class ").Append(className).Append("\n{\n");
+        sb.Append(body);
+        sb.Append("}\n");
+        return sb.ToString();
+    }
+
+    private static string Unique(string name, HashSet<string> used)
+    {
+        string candidate = name;
+        for (int i = 2; !used.Add(candidate); i++) candidate = name + i.ToString(CultureInfo.InvariantCulture);
+        return candidate;
+    }
+
+    private string Declaration(ImportInput input, string member)
+    {
+        int start = _problems.Count;
+        var file = Path.GetFileName(input.File);
+        var document = input.Document;
+        var lines = new List<string>();
+        if (document.Version != PolicyDocument.Version2012)
+        {
+            Error(input, "$.Version", document.Version is null
+                ? "the document has no Version; the DSL writes \"2012-10-17\", which turns on policy variables"
+                : $"the Version is \"{document.Version}\"; the DSL writes \"2012-10-17\", which turns on policy variables");
+        }
+        if (document.Id is not null) Error(input, "$.Id", $"the policy Id \"{document.Id}\" cannot be declared in the DSL yet");
+
+        string head;
+        string attribute;
+        string type;
+        switch (input.Kind)
+        {
+            case ImportKind.Resource:
+                attribute = $"[ResourcePolicy({CSharpText.String(input.Name)})]";
+                type = "ResourcePolicy";
+                head = "Policy.Resource()";
+                for (int i = 0; i < document.Statements.Count; i++) ResourceStatement(input, document.Statements[i], $"$.Statement[{i}]", lines);
+                break;
+            case ImportKind.Trust:
+                attribute = $"[Role({CSharpText.String(input.Name)})]";
+                type = "Role";
+                head = "Role.Define()";
+                for (int i = 0; i < document.Statements.Count; i++) TrustStatement(input, document.Statements[i], $"$.Statement[{i}]", lines);
+                break;
+            default:
+                attribute = $"[ManagedPolicy({CSharpText.String(input.Name)})]";
+                type = "IdentityPolicy";
+                head = "Policy.Identity()";
+                for (int i = 0; i < document.Statements.Count; i++) IdentityStatement(input, document.Statements[i], $"$.Statement[{i}]", lines);
+                break;
+        }
+
+        var sb = new StringBuilder();
+        sb.Append(Indent).Append("/// <summary>Imported from <c>").Append(Xml(file)).Append("</c>.</summary>\n");
+        foreach (var problem in _problems.Skip(start).Where(p => p.IsError))
+        {
+            sb.Append("#error pac import: ").Append(file).Append(' ').Append(problem.Path).Append(": ").Append(problem.Message.Replace('\n', ' ')).Append('\n');
+        }
+        sb.Append(Indent).Append(attribute).Append('\n');
+        sb.Append(Indent).Append("public static ").Append(type).Append(' ').Append(member).Append(" => ").Append(head);
+        // The expression ends on its last line of code; statements left out follow as comments.
+        int lastCode = lines.FindLastIndex(l => !l.TrimStart().StartsWith("//", StringComparison.Ordinal));
+        if (lastCode < 0) sb.Append(';');
+        sb.Append('\n');
+        for (int i = 0; i < lines.Count; i++) sb.Append(lines[i]).Append(i == lastCode ? ";\n" : "\n");
+        return sb.ToString();
+    }
+
+    // ---- statements ----
+
+    private void IdentityStatement(ImportInput input, Statement statement, string path, List<string> lines)
+    {
+        if (statement.Principal is { } principal)
+        {
+            Skip(input, statement, $"{path}.{principal.ElementName}", "an identity-based policy names no principals; import the file with --kind resource if it is a resource-based policy", lines);
+            return;
+        }
+        if (statement.Resource is null)
+        {
+            Skip(input, statement, path, "the statement has no Resource; the DSL's identity-based statements always say what they apply to (On, OnAll, OnAllExcept)", lines);
+            return;
+        }
+        string effect = statement.Effect == Effect.Allow ? "Allow" : "Deny";
+        string start = statement.Action.IsNot ? $".{effect}().AllExcept" : $".{effect}";
+        var chain = new List<string>();
+        var call = Call(Indent + Indent, start, Actions(statement.Action.Values));
+        Resources(statement.Resource, call);
+        chain.AddRange(call);
+        Tail(input, statement, path, chain);
+        lines.AddRange(chain);
+    }
+
+    private void ResourceStatement(ImportInput input, Statement statement, string path, List<string> lines)
+    {
+        if (statement.Action.IsNot)
+        {
+            Skip(input, statement, $"{path}.NotAction", "the DSL's resource-based policies have no NotAction (Allow().AllExcept(...)) yet", lines);
+            return;
+        }
+        if (statement.Principal is not { } principal)
+        {
+            Skip(input, statement, path, "a resource-based statement needs a Principal (For(...))", lines);
+            return;
+        }
+        if (statement.Resource is null)
+        {
+            Skip(input, statement, path, "the statement has no Resource; the DSL's resource-based statements always say what they apply to (On, OnAll, OnAllExcept)", lines);
+            return;
+        }
+        var principals = Principals(input, principal, $"{path}.{principal.ElementName}");
+        if (principals is null)
+        {
+            Skip(input, statement, $"{path}.{principal.ElementName}", null, lines);
+            return;
+        }
+        string effect = statement.Effect == Effect.Allow ? "Allow" : "Deny";
+        var call = Call(Indent + Indent, "." + effect, Actions(statement.Action.Values));
+        Append(call, principal.IsNot ? ".ForAllExcept" : ".For", principals);
+        Resources(statement.Resource, call);
+        Tail(input, statement, path, call);
+        lines.AddRange(call);
+    }
+
+    private void TrustStatement(ImportInput input, Statement statement, string path, List<string> lines)
+    {
+        string? problem = null;
+        if (statement.Effect != Effect.Allow) problem = "a role's trust policy in the DSL only allows (TrustedBy); a Deny statement cannot be declared";
+        else if (statement.Principal is not { } principal) problem = "a trust statement needs a Principal";
+        else if (principal.IsNot) problem = "NotPrincipal cannot be declared in a role's trust policy";
+        else if (statement.Resource is not null) problem = $"a trust policy has no {statement.Resource.ElementName} (the resource is the role)";
+        else if (statement.Action.IsNot) problem = "NotAction cannot be declared in a role's trust policy";
+        if (problem is not null)
+        {
+            Skip(input, statement, path, problem, lines);
+            return;
+        }
+        var element = statement.Principal!;
+        var ids = element.IsWildcard ? [null] : element.Ids.Select(id => (PrincipalId?)id).ToList();
+        if (ids.Count > 1) Note(input, $"{path}.Principal", "the statement's principals become one TrustedBy(...) statement each, with the same action and conditions: the same decisions");
+        if (statement.Sid is { } sid) Note(input, $"{path}.Sid", $"the Sid \"{sid}\" is dropped: a role's trust statements have no Named(...) in the DSL");
+        var principals = new List<string>();
+        foreach (var id in ids)
+        {
+            var trusted = TrustedPrincipal(input, id, statement, path);
+            if (trusted is null)
+            {
+                Skip(input, statement, path, null, lines);
+                return;
+            }
+            principals.Add(trusted);
+        }
+        foreach (var trusted in principals) lines.AddRange(Call(Indent + Indent, ".TrustedBy", [trusted]));
+    }
+
+    /// <summary>One principal of a trust statement with its conditions, or null after reporting why it cannot be declared.</summary>
+    private string? TrustedPrincipal(ImportInput input, PrincipalId? id, Statement statement, string path)
+    {
+        var conditions = statement.Conditions.ToList();
+        string expected;
+        string principal;
+        if (id is null)
+        {
+            principal = "Principal.Everyone";
+            expected = "sts:AssumeRole";
+        }
+        else if (id.Type == PrincipalType.Federated && Regex.Match(id.Value, @"^arn:aws:iam::(\d{12}):saml-provider/([^/]+)$") is { Success: true } saml)
+        {
+            expected = "sts:AssumeRoleWithSAML";
+            // Principal.Saml adds the audience condition AWS's console writes; without it the trust cannot be declared so.
+            int audience = conditions.FindIndex(c => c.Operator.Name == "StringEquals" && c.Key == "SAML:aud" && c.Values.Count == 1 && c.Values[0] == "https://signin.aws.amazon.com/saml");
+            if (audience < 0)
+            {
+                Error(input, $"{path}.Condition", "a SAML trust in the DSL (Principal.Saml) always requires StringEquals SAML:aud https://signin.aws.amazon.com/saml; this statement does not");
+                return null;
+            }
+            conditions.RemoveAt(audience);
+            principal = $"Principal.Saml({CSharpText.String(saml.Groups[1].Value)}, {CSharpText.String(saml.Groups[2].Value)})";
+        }
+        else if (id.Type == PrincipalType.Federated)
+        {
+            expected = "sts:AssumeRoleWithWebIdentity";
+            var arguments = new List<string> { CSharpText.String(id.Value) };
+            foreach (var condition in conditions)
+            {
+                if (Condition(input, condition, $"{path}.Condition.{condition.Operator.Name}.{condition.Key}") is not { } written) return null;
+                arguments.Add(written);
+            }
+            conditions.Clear();
+            principal = Join("Principal.WebIdentity.Provider", arguments);
+            // A provider with its conditions is long: one argument a line, under the TrustedBy.
+            if (principal.Length + 20 > LineWidth) principal = $"Principal.WebIdentity.Provider({string.Join(",\n" + Indent + Indent + Indent + Indent, arguments)})";
+        }
+        else if (PrincipalExpression(input, id, $"{path}.Principal") is { } written)
+        {
+            principal = written;
+            expected = "sts:AssumeRole";
+        }
+        else
+        {
+            return null;
+        }
+
+        if (statement.Action.Values.Count != 1 || !string.Equals(statement.Action.Values[0], expected, StringComparison.OrdinalIgnoreCase))
+        {
+            Error(input, $"{path}.Action", $"the DSL's TrustedBy({principal}) allows exactly {expected}; this statement allows {string.Join(", ", statement.Action.Values)}");
+            return null;
+        }
+        if (statement.Action.Values[0] != expected) Note(input, $"{path}.Action", $"written {expected} (actions are case-insensitive)");
+
+        bool mfa = conditions.Count > 0 && conditions[^1] is { Operator.Name: "Bool", Key: "aws:MultiFactorAuthPresent" } last && last.Values.Count == 1 && last.Values[0] == "true";
+        if (mfa) conditions.RemoveAt(conditions.Count - 1);
+        var written2 = new List<string>();
+        foreach (var condition in conditions)
+        {
+            if (Condition(input, condition, $"{path}.Condition.{condition.Operator.Name}.{condition.Key}") is not { } text) return null;
+            written2.Add(text);
+        }
+        if (written2.Count > 0) principal = Join(principal + ".When", written2);
+        if (mfa) principal += ".WithMfa()";
+        return principal;
+    }
+
+    private void Tail(ImportInput input, Statement statement, string path, List<string> chain)
+    {
+        if (!statement.Conditions.IsEmpty)
+        {
+            var conditions = new List<string>();
+            foreach (var condition in statement.Conditions)
+            {
+                var written = Condition(input, condition, $"{path}.Condition.{condition.Operator.Name}.{condition.Key}");
+                if (written is null)
+                {
+                    // Without this condition the statement would grant more (or deny more) than the file: not imported.
+                    chain.Clear();
+                    Skip(input, statement, path, null, chain);
+                    return;
+                }
+                conditions.Add(written);
+            }
+            chain.AddRange(Call(Indent + Indent + Indent, ".When", conditions));
+        }
+        if (statement.Sid is { } sid)
+        {
+            if (sid.Length == 0)
+            {
+                Error(input, $"{path}.Sid", "an empty Sid cannot be declared (Named needs a statement id)");
+                chain.Clear();
+                Skip(input, statement, path, null, chain);
+                return;
+            }
+            chain.Add($"{Indent}{Indent}{Indent}.Named({CSharpText.String(sid)})");
+        }
+    }
+
+    /// <summary>A statement left out, as a comment with its JSON; <paramref name="problem"/> (when not already reported) is an error.</summary>
+    private void Skip(ImportInput input, Statement statement, string path, string? problem, List<string> lines)
+    {
+        if (problem is not null) Error(input, path, problem);
+        string json = Json.PolicyJson.Write(new PolicyDocument(PolicyDocument.Version2012, null, EquatableArray.Create(statement)), indented: false);
+        lines.Add($"{Indent}{Indent}// not imported ({path}, see the #error above): {json}");
+    }
+
+    // ---- elements ----
+
+    private List<string> Actions(EquatableArray<string> actions)
+    {
+        var written = new List<string>();
+        foreach (var action in actions)
+        {
+            if (action == "*") written.Add("IamAction.All");
+            else if (_catalogue.Action(action) is { } typed) written.Add(typed);
+            else written.Add(CSharpText.String(action));
+        }
+        return written;
+    }
+
+    private void Resources(ResourceElement resource, List<string> call)
+    {
+        if (!resource.IsNot && resource.Values.Count == 1 && resource.Values[0] == "*")
+        {
+            Append(call, ".OnAll", []);
+            return;
+        }
+        var arns = resource.Values.Select(value => _catalogue.ArnBuilder(value) ?? CSharpText.String(value)).ToList();
+        Append(call, resource.IsNot ? ".OnAllExcept" : ".On", arns);
+    }
+
+    private List<string>? Principals(ImportInput input, PrincipalElement element, string path)
+    {
+        if (element.IsWildcard) return ["Principal.Everyone"];
+        var written = new List<string>();
+        foreach (var id in element.Ids)
+        {
+            if (id.Type == PrincipalType.Federated) written.Add($"Principal.WebIdentity.Provider({CSharpText.String(id.Value)})");
+            else if (PrincipalExpression(input, id, path) is { } text) written.Add(text);
+            else return null;
+        }
+        return written;
+    }
+
+    private string? PrincipalExpression(ImportInput input, PrincipalId id, string path)
+    {
+        switch (id.Type)
+        {
+            case PrincipalType.Service:
+                if (id.Value.Contains('.', StringComparison.Ordinal)) return $"Principal.Service({CSharpText.String(id.Value)})";
+                Error(input, path, $"\"{id.Value}\" is not a service principal (they look like lambda.amazonaws.com)");
+                return null;
+            case PrincipalType.Aws:
+                if (Regex.Match(id.Value, @"^arn:aws:iam::(\d{12}):root$") is { Success: true } root)
+                {
+                    return $"Principal.Account({CSharpText.String(root.Groups[1].Value)})";
+                }
+                if (Regex.Match(id.Value, @"^arn:aws:iam::(\d{12}):(role|user)/([^/*?$]+)$") is { Success: true } named)
+                {
+                    string factory = named.Groups[2].Value == "role" ? "Role" : "User";
+                    return $"Principal.{factory}({CSharpText.String(named.Groups[1].Value)}, {CSharpText.String(named.Groups[3].Value)})";
+                }
+                return $"Principal.Arn({CSharpText.String(id.Value)})";
+            default:
+                Error(input, path, $"the DSL has no {PrincipalId.JsonName(id.Type)} principals");
+                return null;
+        }
+    }
+
+    // ---- conditions ----
+
+    /// <summary>The DSL condition, or null after reporting why the DSL cannot write it exactly.</summary>
+    private string? Condition(ImportInput input, Condition condition, string path)
+    {
+        var op = condition.Operator;
+        var values = condition.Values.ToList();
+        if (values.Count == 0)
+        {
+            Error(input, path, "a condition without values cannot be declared");
+            return null;
+        }
+        Type? keyType = op.Family switch
+        {
+            ConditionOperatorFamily.String => typeof(StringConditionKey),
+            ConditionOperatorFamily.Numeric => typeof(NumericConditionKey),
+            ConditionOperatorFamily.Date => typeof(DateConditionKey),
+            ConditionOperatorFamily.Bool => typeof(BoolConditionKey),
+            ConditionOperatorFamily.Binary => typeof(BinaryConditionKey),
+            ConditionOperatorFamily.IpAddress => typeof(IpAddressConditionKey),
+            ConditionOperatorFamily.Arn => typeof(ArnConditionKey),
+            _ => null,
+        };
+        string key = _catalogue.Key(condition.Key, keyType) ?? $"new {(keyType ?? typeof(StringConditionKey)).Name}({CSharpText.String(condition.Key)})";
+        if (op.Qualifier == SetQualifier.ForAnyValue) key += ".ForAnyValue";
+        else if (op.Qualifier == SetQualifier.ForAllValues) key += ".ForAllValues";
+        if (op.IfExists) key += ".IfExists()";
+
+        string? Single(string what)
+        {
+            if (values.Count == 1) return values[0];
+            Error(input, path, $"{op.Name} with {values.Count} values: the DSL's {what} takes one value");
+            return null;
+        }
+
+        List<string> Strings() => values.Select(CSharpText.String).ToList();
+
+        switch (op.Kind)
+        {
+            case ConditionOperatorKind.StringEquals: return Join(key + ".Is", Strings());
+            case ConditionOperatorKind.StringNotEquals: return Join(key + ".IsNot", Strings());
+            case ConditionOperatorKind.StringEqualsIgnoreCase: return Join(key + ".IsIgnoringCase", Strings());
+            case ConditionOperatorKind.StringNotEqualsIgnoreCase: return Join(key + ".IsNotIgnoringCase", Strings());
+            case ConditionOperatorKind.StringLike: return Join(key + ".Like", Strings());
+            case ConditionOperatorKind.StringNotLike: return Join(key + ".NotLike", Strings());
+            case ConditionOperatorKind.ArnEquals: return Join(key + ".Is", Strings());
+            case ConditionOperatorKind.ArnNotEquals: return Join(key + ".IsNot", Strings());
+            case ConditionOperatorKind.ArnLike: return Join(key + ".Like", Strings());
+            case ConditionOperatorKind.ArnNotLike: return Join(key + ".NotLike", Strings());
+            case ConditionOperatorKind.IpAddress: return Join(key + ".InRange", Strings());
+            case ConditionOperatorKind.NotIpAddress: return Join(key + ".NotInRange", Strings());
+            case ConditionOperatorKind.BinaryEquals: return Join(key + ".Is", Strings());
+            case ConditionOperatorKind.Bool:
+            case ConditionOperatorKind.Null:
+            {
+                if (Single(op.Kind == ConditionOperatorKind.Bool ? "IsTrue()/IsFalse()" : "Exists()/IsAbsent()") is not { } value) return null;
+                string? method = (op.Kind, value) switch
+                {
+                    (ConditionOperatorKind.Bool, "true") => "IsTrue",
+                    (ConditionOperatorKind.Bool, "false") => "IsFalse",
+                    (ConditionOperatorKind.Null, "true") => "IsAbsent",
+                    (ConditionOperatorKind.Null, "false") => "Exists",
+                    _ => null,
+                };
+                if (method is null)
+                {
+                    Error(input, path, $"{op.Name} with the value \"{value}\": the DSL writes only \"true\" or \"false\"");
+                    return null;
+                }
+                return $"{key}.{method}()";
+            }
+            case ConditionOperatorKind.NumericEquals or ConditionOperatorKind.NumericNotEquals:
+            {
+                var numbers = new List<string>();
+                foreach (var value in values)
+                {
+                    if (Number(value) is not { } number)
+                    {
+                        Error(input, path, $"\"{value}\" is not a number the DSL can write exactly");
+                        return null;
+                    }
+                    numbers.Add(number);
+                }
+                return Join(key + (op.Kind == ConditionOperatorKind.NumericEquals ? ".Is" : ".IsNot"), numbers);
+            }
+            case ConditionOperatorKind.NumericLessThan or ConditionOperatorKind.NumericLessThanEquals
+                or ConditionOperatorKind.NumericGreaterThan or ConditionOperatorKind.NumericGreaterThanEquals:
+            {
+                if (Single("numeric comparison") is not { } value) return null;
+                if (Number(value) is not { } number)
+                {
+                    Error(input, path, $"\"{value}\" is not a number the DSL can write exactly");
+                    return null;
+                }
+                string method = op.Kind switch
+                {
+                    ConditionOperatorKind.NumericLessThan => "LessThan",
+                    ConditionOperatorKind.NumericLessThanEquals => "AtMost",
+                    ConditionOperatorKind.NumericGreaterThan => "GreaterThan",
+                    _ => "AtLeast",
+                };
+                return $"{key}.{method}({number})";
+            }
+            default:
+            {
+                // The date operators.
+                if (Single("date comparison") is not { } value) return null;
+                var date = Regex.Match(value, @"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$");
+                if (!date.Success || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
+                {
+                    Error(input, path, $"the date \"{value}\" is not in the form the DSL writes (2026-01-01T00:00:00Z)");
+                    return null;
+                }
+                _usesSystem = true;
+                string method = op.Kind switch
+                {
+                    ConditionOperatorKind.DateEquals => "Is",
+                    ConditionOperatorKind.DateNotEquals => "IsNot",
+                    ConditionOperatorKind.DateLessThan => "Before",
+                    ConditionOperatorKind.DateLessThanEquals => "AtOrBefore",
+                    ConditionOperatorKind.DateGreaterThan => "After",
+                    _ => "AtOrAfter",
+                };
+                string parts = string.Join(", ", Enumerable.Range(1, 6).Select(i => int.Parse(date.Groups[i].Value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)));
+                return $"{key}.{method}(new DateTimeOffset({parts}, TimeSpan.Zero))";
+            }
+        }
+    }
+
+    /// <summary>A C# literal whose decimal value prints as <paramref name="value"/>, or null.</summary>
+    private static string? Number(string value)
+    {
+        if (!Regex.IsMatch(value, @"^-?(0|[1-9][0-9]{0,17})(\.[0-9]{1,10})?$")) return null;
+        return value.Contains('.', StringComparison.Ordinal) ? value + "m" : value;
+    }
+
+    // ---- layout ----
+
+    private static string Join(string method, IEnumerable<string> arguments) => $"{method}({string.Join(", ", arguments)})";
+
+    /// <summary>A call on its own line(s): the arguments wrapped at <see cref="LineWidth"/>, continuation lines indented further.</summary>
+    private static List<string> Call(string indent, string method, IReadOnlyList<string> arguments)
+    {
+        var lines = new List<string>();
+        var line = new StringBuilder(indent).Append(method).Append('(');
+        string continuation = indent + Indent + Indent;
+        for (int i = 0; i < arguments.Count; i++)
+        {
+            string piece = arguments[i] + (i < arguments.Count - 1 ? "," : ")");
+            if (i > 0 && line.Length + 1 + piece.Length > LineWidth)
+            {
+                lines.Add(line.ToString());
+                line.Clear().Append(continuation).Append(piece);
+            }
+            else
+            {
+                if (i > 0) line.Append(' ');
+                line.Append(piece);
+            }
+        }
+        if (arguments.Count == 0) line.Append(')');
+        lines.Add(line.ToString());
+        return lines;
+    }
+
+    /// <summary>Appends <c>.Method(args)</c> to the last line when it fits, else on a new line indented under the statement.</summary>
+    private static void Append(List<string> lines, string method, IReadOnlyList<string> arguments)
+    {
+        string inline = Join(method, arguments);
+        if (lines[^1].Length + inline.Length <= LineWidth)
+        {
+            lines[^1] += inline;
+            return;
+        }
+        lines.AddRange(Call(Indent + Indent + Indent, method, arguments));
+    }
+
+    private void Error(ImportInput input, string path, string message) => _problems.Add(new ImportProblem(input.File, path, message, true));
+
+    private void Note(ImportInput input, string path, string message) => _problems.Add(new ImportProblem(input.File, path, message, false));
+
+    private static string Xml(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+}

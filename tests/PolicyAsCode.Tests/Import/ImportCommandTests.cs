@@ -1,0 +1,271 @@
+using PolicyAsCode.Cli;
+using PolicyAsCode.Json;
+using PolicyAsCode.Tests.Cli;
+
+namespace PolicyAsCode.Tests.Import;
+
+/// <summary>
+/// <c>pac import</c>: the C# it writes for identity, resource and trust policies, and how it reports what the DSL cannot
+/// declare. Each round trip compiles the C# with the source generator and compares the generated JSON with the input.
+/// </summary>
+public sealed class ImportCommandTests : IDisposable
+{
+    private const string ReadMyBucket = """
+        {
+          "Version": "2012-10-17",
+          "Statement": [
+            {"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::my-bucket"},
+            {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::my-bucket/*"}
+          ]
+        }
+        """;
+
+    // The IAM User Guide's "allow MFA-authenticated IAM users to manage their own MFA device" pattern, reduced, plus
+    // one statement with a condition of every operator family and one with typed and untyped actions and ARNs.
+    private const string Identity = """
+        {
+          "Version": "2012-10-17",
+          "Statement": [
+            {"Sid": "AllowViewAccountInfo", "Effect": "Allow", "Action": ["iam:GetAccountPasswordPolicy", "iam:ListVirtualMFADevices"], "Resource": "*"},
+            {"Sid": "AllowManageOwnUserMFA", "Effect": "Allow", "Action": ["iam:EnableMFADevice", "iam:GetUser"], "Resource": "arn:aws:iam::*:user/${aws:username}"},
+            {"Sid": "DenyAllExceptListedIfNoMFA", "Effect": "Deny", "NotAction": ["iam:CreateVirtualMFADevice", "sts:GetSessionToken"], "Resource": "*",
+             "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}},
+            {"Effect": "Allow", "Action": "s3:GetObject", "NotResource": ["arn:aws:s3:::secret/*", "arn:aws:s3:::my-bucket/home/${aws:username}/*"],
+             "Condition": {"ForAnyValue:StringLike": {"aws:TagKeys": ["env*"]}, "StringEquals": {"aws:ResourceTag/team": "data", "s3:prefix": ["a/", "b/"]},
+                           "NumericLessThan": {"s3:max-keys": "10"}, "DateLessThan": {"aws:CurrentTime": "2027-01-01T00:00:00Z"},
+                           "IpAddress": {"aws:SourceIp": ["203.0.113.0/24"]}, "Null": {"aws:TokenIssueTime": "false"},
+                           "ArnLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/admin-*"}, "NumericEquals": {"s3:signatureAge": ["600000.0"]}}},
+            {"Effect": "Allow", "Action": ["ec2:Describe*", "custom:DoThing"], "Resource": ["arn:aws:ec2:us-east-1:111122223333:instance/*", "arn:aws-cn:s3:::cn-bucket"]}
+          ]
+        }
+        """;
+
+    private const string Trust = """
+        {
+          "Version": "2012-10-17",
+          "Statement": [
+            {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::444455556666:root"}, "Action": "sts:AssumeRole", "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}},
+            {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"},
+            {"Effect": "Allow", "Principal": {"Federated": "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"}, "Action": "sts:AssumeRoleWithWebIdentity",
+             "Condition": {"StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"}, "StringLike": {"token.actions.githubusercontent.com:sub": "repo:my-org/my-repo:ref:refs/heads/release/*"}}},
+            {"Effect": "Allow", "Principal": {"Federated": "arn:aws:iam::111122223333:saml-provider/Okta"}, "Action": "sts:AssumeRoleWithSAML", "Condition": {"StringEquals": {"SAML:aud": "https://signin.aws.amazon.com/saml"}}},
+            {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::444455556666:role/ci"}, "Action": "sts:AssumeRole", "Condition": {"StringEquals": {"sts:ExternalId": "Unique1234"}}}
+          ]
+        }
+        """;
+
+    private const string Bucket = """
+        {
+          "Version": "2012-10-17",
+          "Statement": [
+            {"Sid": "DenyInsecureTransport", "Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": ["arn:aws:s3:::reports", "arn:aws:s3:::reports/*"], "Condition": {"Bool": {"aws:SecureTransport": "false"}}},
+            {"Sid": "PartnerRead", "Effect": "Allow", "Principal": {"AWS": ["arn:aws:iam::444455556666:root", "arn:aws:iam::777788889999:user/alice"]}, "Action": ["s3:GetObject", "s3:ListBucket"], "Resource": ["arn:aws:s3:::reports", "arn:aws:s3:::reports/*"]}
+          ]
+        }
+        """;
+
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void Import_SmallPolicy_WritesTheDeclarationAsItWouldBeHandWritten()
+    {
+        string file = _dir.Write("read_my_bucket.json", ReadMyBucket);
+
+        var result = PacRunner.Run("import", file, "--namespace", "Team", "--class", "Production");
+
+        Assert.True(result.ExitCode == Pac.Success, result.ToString());
+        Assert.Equal("""
+            // Imported by pac import from read_my_bucket.json.
+            using PolicyAsCode;
+            using PolicyAsCode.Aws;
+
+            namespace Team;
+
+            public static partial class Production
+            {
+                /// <summary>Imported from <c>read_my_bucket.json</c>.</summary>
+                [ManagedPolicy("read_my_bucket")]
+                public static IdentityPolicy ReadMyBucket => Policy.Identity()
+                    .Allow(S3.ListBucket).On(S3.Arn.Bucket("my-bucket"))
+                    .Allow(S3.GetObject).On(S3.Arn.Object("my-bucket", "*"));
+            }
+
+            """.ReplaceLineEndings("\n"), result.Stdout);
+        Assert.Equal("", result.Stderr);
+    }
+
+    [Fact]
+    public void Import_IdentityPolicy_UsesTypedMembersNamedSidsAndEveryOperatorFamily()
+    {
+        var outcome = Assert.Single(ImportRoundTrip.Run([("force_mfa", Identity)]));
+
+        Assert.True(outcome.Imported, outcome.Stderr);
+        string source = outcome.Source!;
+        Assert.Contains(".Allow(Iam.GetAccountPasswordPolicy, Iam.ListVirtualMFADevices).OnAll()\n            .Named(\"AllowViewAccountInfo\")", source);
+        Assert.Contains(".Allow(Iam.EnableMFADevice, Iam.GetUser).On(Iam.Arn.User(\"*\", \"${aws:username}\"))", source);
+        Assert.Contains(".Deny().AllExcept(Iam.CreateVirtualMFADevice, Sts.GetSessionToken).OnAll()\n            .When(Keys.Aws.MultiFactorAuthPresent.IfExists().IsFalse())", source);
+        Assert.Contains(".OnAllExcept(S3.Arn.Object(\"secret\", \"*\"), S3.Arn.Object(\"my-bucket\", \"home/${aws:username}/*\"))", source);
+        Assert.Contains("Keys.Aws.TagKeys.ForAnyValue.Like(\"env*\")", source);
+        Assert.Contains("Keys.Aws.ResourceTag(\"team\").Is(\"data\")", source);
+        Assert.Contains("S3.Keys.Prefix.Is(\"a/\", \"b/\")", source);
+        Assert.Contains("S3.Keys.MaxKeys.LessThan(10)", source);
+        Assert.Contains("Keys.Aws.CurrentTime.Before(new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero))", source);
+        Assert.Contains("Keys.Aws.SourceIp.InRange(\"203.0.113.0/24\")", source);
+        Assert.Contains("Keys.Aws.TokenIssueTime.Exists()", source);
+        Assert.Contains("Keys.Aws.PrincipalArn.Like(\"arn:aws:iam::*:role/admin-*\")", source);
+        Assert.Contains("S3.Keys.SignatureAge.Is(600000.0m)", source);
+        // A pattern and an action the catalogue lacks stay strings; an ARN of another partition keeps it.
+        Assert.Contains(".Allow(\"ec2:Describe*\", \"custom:DoThing\")", source);
+        Assert.Contains("Ec2.Arn.Instance(\"us-east-1\", \"111122223333\", \"*\")", source);
+        Assert.Contains("S3.Arn.Bucket(\"cn-bucket\", partition: \"aws-cn\")", source);
+
+        // Byte for byte: the generator's JSON is pac fmt of the input.
+        Assert.Equal(ImportRoundTrip.Formatted(Identity), outcome.GeneratedJson);
+    }
+
+    [Fact]
+    public void Import_ResourcePolicy_DeclaresPrincipalsWithFor()
+    {
+        var outcome = Assert.Single(ImportRoundTrip.Run([("reports_bucket", Bucket)], kind: "resource"));
+
+        Assert.True(outcome.Imported, outcome.Stderr);
+        Assert.Contains("[ResourcePolicy(\"reports_bucket\")]\n    public static ResourcePolicy ReportsBucket => Policy.Resource()", outcome.Source);
+        Assert.Contains(".Deny(\"s3:*\").For(Principal.Everyone).On(S3.Arn.Bucket(\"reports\"), S3.Arn.Object(\"reports\", \"*\"))", outcome.Source);
+        Assert.Contains(".For(Principal.Account(\"444455556666\"), Principal.User(\"777788889999\", \"alice\"))", outcome.Source);
+        Assert.Equal(ImportRoundTrip.Formatted(Bucket), outcome.GeneratedJson);
+    }
+
+    [Fact]
+    public void Import_TrustPolicy_DeclaresARoleTrustedByItsPrincipalsWithTheirConditions()
+    {
+        var outcome = Assert.Single(ImportRoundTrip.Run([("deploy", Trust)], kind: "trust", fileSuffix: ".trust.json"));
+
+        Assert.True(outcome.Imported, outcome.Stderr);
+        string source = outcome.Source!;
+        Assert.Contains("[Role(\"deploy\")]\n    public static Role Deploy => Role.Define()", source);
+        Assert.Contains(".TrustedBy(Principal.Account(\"444455556666\").WithMfa())", source);
+        Assert.Contains(".TrustedBy(Principal.Service(\"lambda.amazonaws.com\"))", source);
+        Assert.Contains(".TrustedBy(Principal.WebIdentity.Provider(\"arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com\",", source);
+        Assert.Contains("new StringConditionKey(\"token.actions.githubusercontent.com:sub\").Like(\"repo:my-org/my-repo:ref:refs/heads/release/*\")", source);
+        Assert.Contains(".TrustedBy(Principal.Saml(\"111122223333\", \"Okta\"))", source);
+        Assert.Contains(".TrustedBy(Principal.Role(\"444455556666\", \"ci\").When(Sts.Keys.ExternalId.Is(\"Unique1234\")))", source);
+        Assert.True(ImportRoundTrip.SemanticallyEqual(PolicyJson.Parse(Trust), PolicyJson.Parse(outcome.GeneratedJson!)), outcome.GeneratedJson);
+    }
+
+    [Fact]
+    public void Import_TrustFileInAFolder_IsARoleByItsName()
+    {
+        _dir.Write("deploy.trust.json", Trust);
+        _dir.Write("read_my_bucket.json", ReadMyBucket);
+
+        var result = PacRunner.Run("import", _dir.Path);
+
+        Assert.True(result.ExitCode == Pac.Success, result.ToString());
+        Assert.Contains("[Role(\"deploy\")]\n    public static Role Deploy => Role.Define()", result.Stdout);
+        Assert.Contains("[ManagedPolicy(\"read_my_bucket\")]\n    public static IdentityPolicy ReadMyBucket => Policy.Identity()", result.Stdout);
+    }
+
+    [Fact]
+    public void Import_TrustStatementWithSeveralPrincipals_SplitsIt_AndSaysSo()
+    {
+        string file = _dir.Write("pair.trust.json", """
+            {"Version": "2012-10-17", "Statement": [{"Sid": "Both", "Effect": "Allow", "Principal": {"AWS": ["111122223333", "arn:aws:iam::444455556666:root"]}, "Action": "sts:AssumeRole"}]}
+            """);
+
+        var result = PacRunner.Run("import", file);
+
+        Assert.True(result.ExitCode == Pac.Success, result.ToString());
+        Assert.Contains("        .TrustedBy(Principal.Arn(\"111122223333\"))\n        .TrustedBy(Principal.Account(\"444455556666\"));", result.Stdout);
+        Assert.Equal(
+            [
+                $"{file}: note: $.Statement[0].Principal: the statement's principals become one TrustedBy(...) statement each, with the same action and conditions: the same decisions",
+                $"{file}: note: $.Statement[0].Sid: the Sid \"Both\" is dropped: a role's trust statements have no Named(...) in the DSL",
+            ],
+            result.StderrLines);
+    }
+
+    [Fact]
+    public void Import_WhatTheDslCannotDeclare_IsAnErrorNamingIt_AndTheCodeDoesNotCompile()
+    {
+        // NotAction in a resource-based policy, and a trust statement with a second action.
+        string bucket = _dir.Write("queue.json", """
+            {"Version": "2012-10-17", "Statement": [
+              {"Effect": "Allow", "Principal": {"AWS": "111122223333"}, "Action": "sqs:SendMessage", "Resource": "*"},
+              {"Effect": "Deny", "Principal": "*", "NotAction": "sqs:SendMessage", "Resource": "*"}]}
+            """);
+        string trust = _dir.Write("tagged.trust.json", """
+            {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "111122223333"}, "Action": ["sts:AssumeRole", "sts:TagSession"]}]}
+            """);
+
+        var resource = PacRunner.Run("import", "--kind", "resource", bucket);
+        var role = PacRunner.Run("import", trust);
+
+        Assert.Equal(Pac.Findings, resource.ExitCode);
+        Assert.Equal([$"{bucket}: error: $.Statement[1].NotAction: the DSL's resource-based policies have no NotAction (Allow().AllExcept(...)) yet"], resource.StderrLines);
+        Assert.Contains("#error pac import: queue.json $.Statement[1].NotAction: the DSL's resource-based policies have no NotAction", resource.Stdout);
+        Assert.Contains("// not imported ($.Statement[1].NotAction, see the #error above): ", resource.Stdout);
+        Assert.Equal(Pac.Findings, role.ExitCode);
+        Assert.Contains("$.Statement[0].Action: the DSL's TrustedBy(Principal.Arn(\"111122223333\")) allows exactly sts:AssumeRole; this statement allows sts:AssumeRole, sts:TagSession", role.Stderr);
+        var compile = Assert.Throws<Xunit.Sdk.TrueException>(() => ImportRoundTrip.Compile([resource.Stdout]));
+        Assert.Contains("error CS1029", compile.Message);
+    }
+
+    [Fact]
+    public void Import_ServiceControlPolicy_IsRefusedUntilTheDslHasThem()
+    {
+        string file = _dir.Write("guardrail.json", ReadMyBucket);
+
+        var result = PacRunner.Run("import", "--kind", "scp", file);
+
+        Assert.Equal(Pac.BadInput, result.ExitCode);
+        Assert.Equal(["pac import: the DSL cannot declare service control policies ([ServiceControlPolicy]) yet; nothing was written"], result.StderrLines);
+        Assert.Equal("", result.Stdout);
+    }
+
+    [Fact]
+    public void Import_ClassNamedLikeAServiceClass_IsRefused()
+    {
+        string file = _dir.Write("read_my_bucket.json", ReadMyBucket);
+
+        var result = PacRunner.Run("import", "--class", "S3", file);
+
+        Assert.Equal(Pac.BadInput, result.ExitCode);
+        Assert.Equal(["pac import: a class named S3 would hide the type S3 the declarations use; choose another --class"], result.StderrLines);
+    }
+
+    [Fact]
+    public void Import_FileNamedLikeAServiceClass_GetsAMemberThatDoesNotHideIt()
+    {
+        var outcome = Assert.Single(ImportRoundTrip.Run([("s3", ReadMyBucket)]));
+
+        Assert.True(outcome.Imported, outcome.Stderr);
+        Assert.Contains("public static IdentityPolicy S3Policy => Policy.Identity()", outcome.Source);
+        Assert.Equal(ImportRoundTrip.Formatted(ReadMyBucket), outcome.GeneratedJson);
+    }
+
+    [Fact]
+    public void Import_BuildOutputFolder_TakesKindsFromTheManifest()
+    {
+        _dir.Write("reports_bucket.json", Bucket);
+        _dir.Write("manifest.json", """{"policies": [{"name": "reports_bucket", "kind": "resource", "file": "reports_bucket.json"}], "roles": []}""");
+
+        var result = PacRunner.Run("import", _dir.Path);
+
+        Assert.True(result.ExitCode == Pac.Success, result.ToString());
+        Assert.Contains("[ResourcePolicy(\"reports_bucket\")]", result.Stdout);
+        Assert.DoesNotContain("manifest", result.Stdout);
+    }
+
+    [Fact]
+    public void Import_MalformedJson_ReportsLineAndColumn()
+    {
+        string file = _dir.Write("bad.json", "{\"Version\": \"2012-10-17\",\n  \"Statement\": [{\"Effect\": \"Alow\", \"Action\": \"s3:*\", \"Resource\": \"*\"}]}");
+
+        var result = PacRunner.Run("import", file);
+
+        Assert.Equal(Pac.BadInput, result.ExitCode);
+        Assert.StartsWith($"{file}:2:", result.StderrLines[0], StringComparison.Ordinal);
+    }
+}
