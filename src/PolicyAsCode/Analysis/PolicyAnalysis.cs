@@ -1,0 +1,405 @@
+using PolicyAsCode.Catalogue;
+using System.Text;
+
+namespace PolicyAsCode.Analysis;
+
+/// <summary>
+/// Exact checks over every request a set of policies can see: find an allowed request, no new access, access not
+/// granted, no public access, equivalence and unused statements.
+/// </summary>
+/// <remarks>
+/// <para>How it is exact. A statement's match on the action depends only on which of the policies' action patterns the
+/// action matches (its <em>signature</em>), and likewise for the resource (per ARN field). <see cref="GlobRegions"/>
+/// gives one representative for every signature that some string has, so evaluating the representative requests (their
+/// product) through the evaluator itself (<see cref="PreparedPolicy"/>) decides every request. A check that finds no
+/// violating representative has proved that none exists; a violating one is the witness, which is replayed through a
+/// freshly prepared evaluator before it is reported.</para>
+/// <para>The fragment decided today: Action/NotAction, Resource/NotResource with <c>*</c>, six-field ARN patterns and
+/// no policy variables, single-valued String(Not)Equals/String(Not)Like/Null conditions with or without IfExists,
+/// explicit Deny over Allow, Principal/NotPrincipal for <see cref="NoPublicAccess"/>. A policy
+/// outside it (a Condition block, a variable in a resource, a non-ARN resource pattern) gets
+/// <see cref="VerdictKind.Unknown"/> with the reason: never a wrong <em>holds</em>.</para>
+/// </remarks>
+public static class PolicyAnalysis
+{
+    private const string FreshAccount = "999999999999";
+
+    /// <summary>Is any request in the scope allowed by the identity policies (some Allow and no Deny)?</summary>
+    /// <returns>Fails with the allowed request as witness when one exists; holds when none does.</returns>
+    public static Verdict FindAllowed(IReadOnlyList<PolicyDocument> policies, IReadOnlyList<string>? actions = null,
+        IReadOnlyList<string>? resources = null, AnalysisOptions? options = null)
+        => AccessNotGranted(policies, actions ?? ["*"], resources ?? ["*"], options);
+
+    /// <summary>Is any of <paramref name="actions"/> on any of <paramref name="resources"/> (wildcards allowed) ever allowed?</summary>
+    public static Verdict AccessNotGranted(IReadOnlyList<PolicyDocument> policies, IReadOnlyList<string> actions,
+        IReadOnlyList<string> resources, AnalysisOptions? options = null)
+    {
+        var prepared = Prepare(policies);
+        var actionScope = actions.Select(ActionMatcher.CompilePattern).ToArray();
+        var resourceScope = resources.Select(r => ArnPattern.Compile(r, variables: false)).ToArray();
+        return Search(policies, actions, resources, identity: true, options,
+            request => actionScope.Any(p => p.IsMatch(request.Action, 0, request.Action.Length, null))
+                && resourceScope.Any(p => p.IsMatch(request.Resource))
+                && Decide(prepared, request) == Decision.Allow,
+            request => Decide(Prepare(policies), request) == Decision.Allow,
+            "no request for these actions and resources is allowed",
+            "this request is allowed");
+    }
+
+    /// <summary>Does <paramref name="candidate"/> allow any request that <paramref name="baseline"/> does not?</summary>
+    public static Verdict NoNewAccess(IReadOnlyList<PolicyDocument> baseline, IReadOnlyList<PolicyDocument> candidate,
+        AnalysisOptions? options = null)
+    {
+        var before = Prepare(baseline);
+        var after = Prepare(candidate);
+        return Search(baseline.Concat(candidate).ToList(), [], [], identity: true, options,
+            request => Decide(after, request) == Decision.Allow && Decide(before, request) != Decision.Allow,
+            request => Decide(Prepare(candidate), request) == Decision.Allow && Decide(Prepare(baseline), request) != Decision.Allow,
+            "the candidate allows no request the baseline does not",
+            "the candidate allows this request and the baseline does not");
+    }
+
+    /// <summary>Do the two policy sets allow exactly the same requests?</summary>
+    public static Verdict Equivalent(IReadOnlyList<PolicyDocument> left, IReadOnlyList<PolicyDocument> right,
+        AnalysisOptions? options = null)
+    {
+        var a = Prepare(left);
+        var b = Prepare(right);
+        return Search(left.Concat(right).ToList(), [], [], identity: true, options,
+            request => (Decide(a, request) == Decision.Allow) != (Decide(b, request) == Decision.Allow),
+            request => (Decide(Prepare(left), request) == Decision.Allow) != (Decide(Prepare(right), request) == Decision.Allow),
+            "both allow exactly the same requests",
+            "exactly one of them allows this request");
+    }
+
+    /// <summary>
+    /// For each statement of <paramref name="policy"/>: is it unused, i.e. removing it changes no decision (Allow,
+    /// explicit deny or implicit deny) for any request? A statement that never applies is one case of this.
+    /// </summary>
+    /// <returns>One verdict per statement: holds when the statement is unused; fails with a request whose decision it changes.</returns>
+    public static IReadOnlyList<Verdict> UnusedStatements(PolicyDocument policy, AnalysisOptions? options = null)
+    {
+        var verdicts = new List<Verdict>();
+        var statements = policy.Statements.Items;
+        for (int i = 0; i < statements.Length; i++)
+        {
+            var without = policy with { Statements = EquatableArray.Create(statements.Where((_, j) => j != i).ToArray()) };
+            var whole = new PreparedPolicy(policy);
+            var rest = new PreparedPolicy(without);
+            verdicts.Add(Search([policy], [], [], identity: !HasPrincipals(policy), options,
+                request => whole.Decide(request) != rest.Decide(request),
+                request => new PreparedPolicy(policy).Decide(request) != new PreparedPolicy(without).Decide(request),
+                $"statement {Label(statements[i], i)} changes no decision (removing it is safe)",
+                $"statement {Label(statements[i], i)} decides this request"));
+        }
+        return verdicts;
+    }
+
+    /// <summary>
+    /// Does a resource-based or trust policy allow a caller outside every account it names, or an anonymous caller?
+    /// </summary>
+    /// <remarks>
+    /// Follows IAM Access Analyzer's meaning of public access: a Principal of <c>*</c> (or <c>{"AWS": "*"}</c>), or a
+    /// NotPrincipal, that lets an unknown account's principals in. Callers from the accounts the policy names
+    /// (cross-account but not public) are not reported; service and federated principals are not modelled yet.
+    /// </remarks>
+    public static Verdict NoPublicAccess(PolicyDocument policy, AnalysisOptions? options = null)
+    {
+        foreach (var statement in policy.Statements.Items)
+        {
+            foreach (var condition in statement.Conditions.Items)
+            {
+                // Access Analyzer counts these as limiting access to a zone of trust; what they mean for an outside
+                // caller (is it in the organization?) is not modelled, so the answer would be wrong either way.
+                if (condition.Key.StartsWith("aws:PrincipalOrg", StringComparison.OrdinalIgnoreCase) || condition.Key.StartsWith("aws:Source", StringComparison.OrdinalIgnoreCase))
+                {
+                    return Verdict.Unknown($"the condition on {condition.Key} limits callers in a way this check does not model yet (a Condition the public check cannot decide)");
+                }
+            }
+        }
+        var prepared = new PreparedPolicy(policy);
+        return Search([policy], [], [], identity: false, options,
+            request => IsOutsider(request) && prepared.Decide(request) == Decision.Allow,
+            request => IsOutsider(request) && new PreparedPolicy(policy).Decide(request) == Decision.Allow,
+            "no anonymous caller and no principal outside the accounts the policy names is allowed",
+            "a caller outside every account the policy names is allowed");
+    }
+
+    private static bool IsOutsider(Request request) => request.Principal is null || request.PrincipalAccount == FreshAccount;
+
+    private static bool HasPrincipals(PolicyDocument policy) => policy.Statements.Items.Any(s => s.Principal is not null);
+
+    private static string Label(Statement statement, int index) => statement.Sid is { Length: > 0 } sid ? $"#{index} ({sid})" : $"#{index}";
+
+    private static PreparedPolicy[] Prepare(IReadOnlyList<PolicyDocument> policies) => policies.Select(p => new PreparedPolicy(p)).ToArray();
+
+    /// <summary>The identity-policy union: an explicit deny in any wins; otherwise an Allow in any allows.</summary>
+    private static Decision Decide(PreparedPolicy[] policies, Request request)
+    {
+        bool allowed = false;
+        foreach (var policy in policies)
+        {
+            var decision = policy.Decide(request);
+            if (decision == Decision.ExplicitDeny) return Decision.ExplicitDeny;
+            if (decision == Decision.Allow) allowed = true;
+        }
+        return allowed ? Decision.Allow : Decision.ImplicitDeny;
+    }
+
+    private static Verdict Search(IReadOnlyList<PolicyDocument> policies, IReadOnlyList<string> extraActions,
+        IReadOnlyList<string> extraResources, bool identity, AnalysisOptions? options, Func<Request, bool> violates,
+        Func<Request, bool> replay, string holds, string fails)
+    {
+        options ??= AnalysisOptions.Default;
+        var token = options.CancellationToken;
+        if (token.IsCancellationRequested) return Verdict.Unknown("cancelled");
+        if (Unsupported(policies, identity) is { } unsupported) return Verdict.Unknown(unsupported);
+        var actionPatterns = new List<string>(extraActions);
+        var resourcePatterns = new List<string>(extraResources);
+        var accounts = new HashSet<string>();
+        foreach (var policy in policies)
+        {
+            foreach (var statement in policy.Statements.Items)
+            {
+                actionPatterns.AddRange(statement.Action.Values.Items);
+                if (statement.Resource is { } resource) resourcePatterns.AddRange(resource.Values.Items);
+            }
+        }
+        var actions = GlobRegions.Representatives(actionPatterns.Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+            ignoreCase: true, excluded: null, options.MaxAutomatonStates);
+        if (actions is null) return Verdict.Unknown($"the action patterns need more than {options.MaxAutomatonStates} automaton states");
+        if (ResourceRepresentatives(resourcePatterns, options, out var resources) is { } why) return Verdict.Unknown(why);
+        if (ContextRepresentatives(policies, options, out var contexts) is { } noContexts) return Verdict.Unknown(noContexts);
+        bool resourceTrivial = resources is null;
+        string?[] principals = identity ? [null]
+            : [null, $"arn:aws:iam::{FreshAccount}:root", $"arn:aws:iam::{FreshAccount}:role/external", $"arn:aws:iam::{FreshAccount}:user/external"];
+        long total = (long)actions.Count * (resources?.Count ?? 1) * principals.Length * contexts.Count;
+        if (total > options.MaxRequests) return Verdict.Unknown($"{total} representative requests exceed the bound of {options.MaxRequests}");
+        long steps = 0;
+        foreach (var action in actions)
+        {
+            foreach (var resource in resources ?? [TrivialResource(action)])
+            {
+                foreach (var principal in principals)
+                foreach (var context in contexts)
+                {
+                    if ((++steps & 1023) == 0 && token.IsCancellationRequested) return Verdict.Unknown("cancelled");
+                    var request = new Request(principal, action, resource, context);
+                    if (!violates(request)) continue;
+                    var witness = Minimal(Readable(request, actionPatterns, resourceTrivial, violates), violates);
+                    if (!replay(witness))
+                    {
+                        throw new InvalidOperationException($"Analysis bug: the witness {Verdict.Describe(witness)} does not replay through the evaluator.");
+                    }
+                    return Verdict.Fails(witness, fails);
+                }
+            }
+        }
+        return Verdict.Holds(holds);
+    }
+
+    private static string? Unsupported(IReadOnlyList<PolicyDocument> policies, bool identity)
+    {
+        foreach (var policy in policies)
+        {
+            var statements = policy.Statements.Items;
+            for (int i = 0; i < statements.Length; i++)
+            {
+                var statement = statements[i];
+                string where = $"statement {Label(statement, i)}";
+                foreach (var condition in statement.Conditions.Items)
+                {
+                    if (UnsupportedCondition(policy, condition) is { } why) return $"{where}: {why}";
+                }
+                if (identity && statement.Principal is not null) return $"{where} has a {statement.Principal.ElementName}; this check is for identity policies";
+                if (statement.Resource is { } resource)
+                {
+                    foreach (var pattern in resource.Values.Items)
+                    {
+                        if (policy.SupportsPolicyVariables && pattern.Contains("${", StringComparison.Ordinal))
+                        {
+                            return $"{where}: the resource '{pattern}' has a policy variable; variable-bearing patterns are not decided yet";
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static readonly HashSet<string> DerivedKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "aws:PrincipalArn", "aws:PrincipalAccount", "aws:PrincipalType", "aws:username", "aws:PrincipalIsAWSService", "aws:ResourceAccount",
+    };
+
+    /// <summary>
+    /// The decided condition fragment: single-valued keys under StringEquals, StringNotEquals, StringLike, StringNotLike
+    /// (with or without IfExists) and Null. Their results depend only on whether the key is present and on which of the
+    /// values named for that key it equals or matches, so one value per region (plus "missing") decides them all.
+    /// </summary>
+    private static string? UnsupportedCondition(PolicyDocument policy, Condition condition)
+    {
+        var op = condition.Operator;
+        string what = $"the condition {op.Name} on {condition.Key}";
+        if (op.Qualifier != SetQualifier.None) return $"{what} is multi-valued (ForAllValues/ForAnyValue); not decided yet";
+        if (op.Kind is not (ConditionOperatorKind.StringEquals or ConditionOperatorKind.StringNotEquals
+            or ConditionOperatorKind.StringLike or ConditionOperatorKind.StringNotLike or ConditionOperatorKind.Null))
+        {
+            return $"{what}: the operator family is not decided yet (decided: StringEquals, StringNotEquals, StringLike, StringNotLike, Null)";
+        }
+        if (DerivedKeys.Contains(condition.Key)) return $"{what}: the key is derived from the principal or resource; not decided yet";
+        if (op.Kind == ConditionOperatorKind.Null) return null;
+        foreach (var value in condition.Values.Items)
+        {
+            if (policy.SupportsPolicyVariables && value.Contains("${", StringComparison.Ordinal)) return $"{what} has a policy variable in '{value}'; not decided yet";
+            bool exact = op.Kind is ConditionOperatorKind.StringEquals or ConditionOperatorKind.StringNotEquals;
+            if (exact && value.IndexOfAny(['*', '?']) >= 0) return $"{what} compares with '{value}', which holds a wildcard character; not decided yet";
+        }
+        return null;
+    }
+
+    /// <summary>One context per combination of regions of the condition keys' values (a key may also be missing).</summary>
+    private static string? ContextRepresentatives(IReadOnlyList<PolicyDocument> policies, AnalysisOptions options, out List<Dictionary<string, string[]>> contexts)
+    {
+        contexts = [new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)];
+        var byKey = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var policy in policies)
+        {
+            foreach (var statement in policy.Statements.Items)
+            {
+                foreach (var condition in statement.Conditions.Items)
+                {
+                    if (!byKey.TryGetValue(condition.Key, out var values)) byKey[condition.Key] = values = [];
+                    if (condition.Operator.Kind != ConditionOperatorKind.Null) values.AddRange(condition.Values.Items);
+                }
+            }
+        }
+        foreach (var (key, values) in byKey)
+        {
+            var reps = GlobRegions.Representatives(values.Distinct(StringComparer.Ordinal).ToList(), ignoreCase: false, excluded: null, options.MaxAutomatonStates);
+            if (reps is null) return $"the values of {key} need more than {options.MaxAutomatonStates} automaton states";
+            var next = new List<Dictionary<string, string[]>>();
+            foreach (var context in contexts)
+            {
+                next.Add(context);
+                foreach (var rep in reps) next.Add(new Dictionary<string, string[]>(context, StringComparer.OrdinalIgnoreCase) { [key] = [rep] });
+                if (next.Count > options.MaxRequests) return $"the condition keys need more than {options.MaxRequests} contexts";
+            }
+            contexts = next;
+        }
+        return null;
+    }
+
+    /// <summary>Null <paramref name="resources"/> when every pattern is <c>*</c> (the resource does not matter).</summary>
+    private static string? ResourceRepresentatives(List<string> patterns, AnalysisOptions options, out List<string>? resources)
+    {
+        resources = null;
+        var fields = new List<string>[6];
+        for (int i = 0; i < 6; i++) fields[i] = [];
+        bool any = false;
+        foreach (var pattern in patterns.Distinct(StringComparer.Ordinal))
+        {
+            if (pattern == "*") continue;
+            if (!pattern.StartsWith("arn:", StringComparison.Ordinal)) return $"the resource pattern '{pattern}' is not an ARN; only ARN patterns and '*' are decided";
+            var parts = pattern.Split([':'], 6);
+            if (parts.Length < 6) return $"the resource pattern '{pattern}' has fewer than six ARN fields; not decided yet";
+            for (int i = 1; i < 6; i++) fields[i].Add(parts[i]);
+            any = true;
+        }
+        if (!any) return null;
+        var perField = new List<string>[6];
+        perField[0] = ["arn"];
+        for (int i = 1; i < 6; i++)
+        {
+            var reps = GlobRegions.Representatives(fields[i], ignoreCase: false, excluded: i < 5 ? ':' : null, options.MaxAutomatonStates);
+            if (reps is null) return $"the resource patterns' field {i} needs more than {options.MaxAutomatonStates} automaton states";
+            perField[i] = reps;
+        }
+        long count = 1;
+        foreach (var reps in perField) count *= reps.Count;
+        if (count > options.MaxRequests) return $"{count} representative resources exceed the bound of {options.MaxRequests}";
+        var all = new List<string> { "" };
+        for (int i = 0; i < 6; i++)
+        {
+            var next = new List<string>(all.Count * perField[i].Count);
+            foreach (var prefix in all)
+            {
+                foreach (var value in perField[i]) next.Add(i == 0 ? value : prefix + ":" + value);
+            }
+            all = next;
+        }
+        // A string that is not an ARN matches no ARN pattern: its own region.
+        all.Add("not-an-arn");
+        resources = all;
+        return null;
+    }
+
+    private static string TrivialResource(string action)
+    {
+        int colon = action.IndexOf(':');
+        string service = colon > 0 ? action.Substring(0, colon) : "service";
+        return $"arn:aws:{service}:us-east-1:111122223333:example";
+    }
+
+    /// <summary>
+    /// Replaces the automaton's action by a catalogue action with the same signature over every action pattern (so the
+    /// same decisions) when one exists; keeps the request otherwise.
+    /// </summary>
+    private static Request Readable(Request request, List<string> actionPatterns, bool resourceTrivial, Func<Request, bool> violates)
+    {
+        if (ServiceCatalogue.Default.TryGetAction(request.Action, out var exact))
+        {
+            var canonical = new Request(request.Principal, exact.FullName, resourceTrivial ? TrivialResource(exact.FullName) : request.Resource, Given(request));
+            return violates(canonical) ? canonical : request;
+        }
+        var compiled = actionPatterns.Distinct(StringComparer.OrdinalIgnoreCase).Select(ActionMatcher.CompilePattern).ToArray();
+        string signature = Signature(compiled, request.Action);
+        int colon = request.Action.IndexOf(':');
+        IEnumerable<ServiceInfo> services = colon > 0 && ServiceCatalogue.Default.TryGetService(request.Action.Substring(0, colon), out var known)
+            ? [known] : ServiceCatalogue.Default.Services;
+        foreach (var service in services)
+        {
+            foreach (var info in service.Actions.Items)
+            {
+                string name = info.FullName;
+                if (Signature(compiled, name) != signature) continue;
+                var candidate = new Request(request.Principal, name, resourceTrivial ? TrivialResource(name) : request.Resource, Given(request));
+                if (violates(candidate)) return candidate;
+            }
+        }
+        return request;
+    }
+
+    /// <summary>The context keys the request was given (not the ones the evaluator derives from the principal).</summary>
+    private static Dictionary<string, string[]> Given(Request request)
+    {
+        var given = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, values) in request.Context)
+        {
+            if (!DerivedKeys.Contains(key)) given[key] = values;
+        }
+        return given;
+    }
+
+    /// <summary>Drops every context key the witness does not need.</summary>
+    private static Request Minimal(Request request, Func<Request, bool> violates)
+    {
+        var context = Given(request);
+        foreach (var key in context.Keys.ToList())
+        {
+            var values = context[key];
+            context.Remove(key);
+            var smaller = new Request(request.Principal, request.Action, request.Resource, context);
+            if (violates(smaller)) request = smaller;
+            else context[key] = values;
+        }
+        return request;
+    }
+
+    private static string Signature(GlobPattern[] patterns, string action)
+    {
+        var sb = new StringBuilder(patterns.Length);
+        foreach (var p in patterns) sb.Append(p.IsMatch(action, 0, action.Length, null) ? '1' : '0');
+        return sb.ToString();
+    }
+}
