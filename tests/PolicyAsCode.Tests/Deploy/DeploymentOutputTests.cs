@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using PolicyAsCode.Generation;
+using PolicyAsCode.Compiled;
 using PolicyAsCode.Json;
 using PolicyAsCode.Tests.Cli;
 using PolicyAsCode.Tests.Generator;
