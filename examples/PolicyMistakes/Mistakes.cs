@@ -5,8 +5,8 @@ namespace PolicyMistakes;
 
 /// <summary>
 /// One declaration per mistake, each named after the rule that catches it (docs/rules/PACnnn.md). `dotnet build` lists
-/// them all; in an editor they are squiggles, most with a fix. PAC006, PAC014, PAC017 and PAC019 are missing because the
-/// DSL cannot write those mistakes at all.
+/// them all; in an editor they are squiggles, most with a fix. PAC006, PAC014, PAC017, PAC019 and PAC025 are missing
+/// because the DSL cannot write those mistakes at all.
 /// </summary>
 public static partial class Mistakes
 {
@@ -84,6 +84,19 @@ public static partial class Mistakes
     public static ResourcePolicy Pac020 => Policy.Resource()
         .Allow(S3.GetObject).For(Principal.Arn("arn:aws:iam::111122223333:group/admins")).On(S3.Arn.Object("my-bucket", "*"));
 
+    [ManagedPolicy("pac021_arn_that_can_never_match")]
+    public static IdentityPolicy Pac021 => Policy.Identity().Allow(Sqs.SendMessage).On("arn:aws:sqs:US-EAST-1:111122223333:orders");
+
+    [ManagedPolicy("pac022_unknown_policy_variable")]
+    public static IdentityPolicy Pac022 => Policy.Identity().Allow(S3.GetObject).On("arn:aws:s3:::home/${aws:usrname}/*");
+
+    [ManagedPolicy("pac023_wildcard_in_string_equals")]
+    public static IdentityPolicy Pac023 => Policy.Identity()
+        .Allow(S3.ListBucket).On(S3.Arn.Bucket("home")).When(S3.Keys.Prefix.Is("reports/*"));
+
+    [Role("pac024_unknown_service_principal")]
+    public static Role Pac024 => Role.Define().TrustedBy(Principal.Service("lamda.amazonaws.com"));
+
     [ManagedPolicy("pac101_allow_all_on_all")]
     public static IdentityPolicy Pac101 => Policy.Identity().Allow(IamAction.All).OnAll();
 
@@ -105,6 +118,13 @@ public static partial class Mistakes
     [ManagedPolicy("pac107_for_all_values_with_allow")]
     public static IdentityPolicy Pac107 => Policy.Identity()
         .Allow(S3.GetObject).On(S3.Arn.Object("my-bucket", "*")).When(Keys.Aws.TagKeys.ForAllValues.Is("team"));
+
+    [ResourcePolicy("pac108_wildcard_on_a_sensitive_key")]
+    public static ResourcePolicy Pac108 => Policy.Resource()
+        .Allow(S3.GetObject).For(Principal.Account("444455556666")).On(S3.Arn.Object("my-bucket", "*")).When(Keys.Aws.SourceAccount.Like("4444*"));
+
+    [ResourcePolicy("pac109_bucket_open_to_everyone")]
+    public static ResourcePolicy Pac109 => Policy.Resource().Allow(S3.GetObject).For(Principal.Everyone).On(S3.Arn.Object("public-site", "*"));
 
     [ManagedPolicy("pac300_string_action_with_a_typed_member")]
     public static IdentityPolicy Pac300 => Policy.Identity().Allow("s3:GetObject").On(S3.Arn.Object("my-bucket", "*"));

@@ -245,7 +245,7 @@ public class DeclarationDiagnosticsTests
 
     [Fact]
     public Task WildcardInStringEquals_ReportsPAC023OnTheOperatorCall() => PolicyAnalyzerTest.VerifyAsync(Managed(
-        """Policy.Identity().Allow(S3.ListBucket).On(S3.Arn.Bucket("b")).When(S3.Keys.Prefix.{|PAC023:Is("home/*")|}))"""));
+        """Policy.Identity().Allow(S3.ListBucket).On(S3.Arn.Bucket("b")).When(S3.Keys.Prefix.{|PAC023:Is("home/*")|})"""));
 
     [Fact]
     public Task WildcardInStringLike_DoesNotReportPAC023() => PolicyAnalyzerTest.VerifyAsync(Managed(
