@@ -4,12 +4,6 @@ using PolicyAsCode.Rules;
 
 namespace PolicyAsCode.Generators.Analyzers;
 
-/// <summary>Where a finding is reported in source, and what a code fix needs to know about it.</summary>
-/// <param name="Location">The span to report on.</param>
-/// <param name="IsLiteral">Whether the span is a string literal holding exactly the value the finding is about.</param>
-/// <param name="Condition">The condition the finding is about, when it is about one.</param>
-internal readonly record struct SourceLocation(Location Location, bool IsLiteral, ConditionSource? Condition);
-
 /// <summary>
 /// Maps a finding's <see cref="PolicyLocation"/> (statement, element, value index) to the syntax that wrote it, from the
 /// sources the interpreter recorded. Values are matched by value, not only by index, so that the mapping stays right if

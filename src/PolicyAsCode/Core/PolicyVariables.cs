@@ -1,24 +1,5 @@
 namespace PolicyAsCode;
 
-/// <summary>Supplies the values of request context keys to policy variables.</summary>
-public interface IContextValueSource
-{
-    /// <summary>
-    /// Gets the single value of a context key (matched case-insensitively). Returns false when the key is absent or
-    /// multi-valued: AWS allows only single-valued keys as policy variables.
-    /// </summary>
-    bool TryGetSingleValue(string key, out string value);
-}
-
-/// <summary>One part of a string that may contain policy variables.</summary>
-/// <param name="Text">Literal text, or the variable's key.</param>
-/// <param name="IsVariable">Whether this part is a variable <c>${key}</c>.</param>
-/// <param name="IsEscape">Whether this literal came from <c>${*}</c>, <c>${?}</c> or <c>${$}</c> and so is never a wildcard.</param>
-/// <param name="Default">The default value of <c>${key, 'default'}</c>, or null.</param>
-/// <param name="Start">Where the part starts in the source text.</param>
-/// <param name="Length">The part's length in the source text.</param>
-public readonly record struct PolicyVariablePart(string Text, bool IsVariable, bool IsEscape, string? Default, int Start, int Length);
-
 /// <summary>
 /// Splits strings into literal text and policy variables, following the IAM User Guide (IAM policy elements: Variables
 /// and tags): <c>${key}</c>, <c>${key, 'default'}</c>, and the escapes <c>${*}</c>, <c>${?}</c>, <c>${$}</c>.
