@@ -125,10 +125,15 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
         {
             throw;
         }
-        catch (Exception)
+        catch (Exception e) when (e is EvaluationException or DslException)
         {
-            // Not evaluable (EvaluationException, DslException) or broken code: the generator or the compiler reports it,
-            // and an analyzer never throws into the compiler.
+            // Not evaluable, or broken code: the generator (PAC200-PAC204) or the compiler reports it.
+            return;
+        }
+        catch (Exception e)
+        {
+            // A bug of ours: never thrown into the compiler, never silent either (a missing squiggle would hide it).
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, declaration, $"analyzer: {e.GetType().Name}: {e.Message}"));
             return;
         }
         foreach (var diagnostic in diagnostics) context.ReportDiagnostic(diagnostic);
@@ -230,7 +235,8 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // An analyzer never throws into the compiler.
+            // An analyzer never throws into the compiler, and says so when it fails.
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, context.Operation.Syntax.GetLocation(), $"analyzer: {e.GetType().Name}: {e.Message}"));
         }
     }
 
@@ -246,7 +252,8 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // An analyzer never throws into the compiler.
+            // An analyzer never throws into the compiler, and says so when it fails.
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, context.Operation.Syntax.GetLocation(), $"analyzer: {e.GetType().Name}: {e.Message}"));
         }
     }
 

@@ -43,7 +43,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InternalError = new(DiagnosticIds.InternalError,
         "The PolicyAsCode generator failed on a declaration",
-        "The PolicyAsCode generator could not process this declaration ({0}); please report it",
+        "PolicyAsCode could not process this declaration ({0}); please report it",
         GeneratorCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLink(DiagnosticIds.InternalError));
 
     // The analyzer's: one per rule of the rule engine (PolicyRules.All), whose id, title, category, default severity and
@@ -96,10 +96,10 @@ internal static class DiagnosticDescriptors
     /// <summary>The rule engine's descriptors, one per rule (RuleDescriptorsTests checks them against <see cref="PolicyRules.All"/>).</summary>
     public static ImmutableArray<DiagnosticDescriptor> Rules { get; } = [PrincipalInIdentityPolicy, UnknownService, UnknownAction, WildcardMatchesNothing, MissingPrincipal, TrustPolicyAction, MalformedArn, ResourceServiceMismatch, ResourceTypeMismatch, UnknownConditionKey, ConditionKeyNotSupported, OperatorTypeMismatch, CaseSensitiveUserName, VariablesNeedVersion2012, InvalidSid, SizeQuota, ResourceElement, NotPrincipalNotAllowed, MissingVersion, MalformedPrincipal, ArnNeverMatches, UnknownPolicyVariable, WildcardInExactMatch, UnknownServicePrincipal, ResourceControlPolicyGrammar, AllowAllOnAll, PassRoleOnAll, AllowNotAction, OpenTrustPolicy, WildcardResourceForScopedAction, AllowNotResource, ForAllValuesWithAllow, WildcardOnSensitiveKey, OpenResourcePolicy];
 
-    /// <summary>The analyzer's descriptors: the rules' in the rule engine's order, then PAC300.</summary>
-    public static ImmutableArray<DiagnosticDescriptor> Analyzer { get; } = [.. Rules, UseTypedMember];
+    /// <summary>The analyzer's descriptors: the rules' in the rule engine's order, then PAC300, then PAC205 for its own failures.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> Analyzer { get; } = [.. Rules, UseTypedMember, InternalError];
 
-    private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Generator.Concat(Analyzer).ToDictionary(d => d.Id, StringComparer.Ordinal);
+    private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Generator.Concat(Analyzer).Distinct().ToDictionary(d => d.Id, StringComparer.Ordinal);
 
     /// <summary>The descriptor of an id (the generator's <see cref="InternalError"/> for an unknown one).</summary>
     public static DiagnosticDescriptor ById(string id) => s_byId.TryGetValue(id, out var descriptor) ? descriptor : InternalError;

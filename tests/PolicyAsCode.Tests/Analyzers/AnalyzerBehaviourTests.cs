@@ -223,7 +223,7 @@ public partial class AnalyzerBehaviourTests
     public void Descriptors_AreTheRuleEnginesRulesAndPAC300()
     {
         var descriptors = new PolicyAnalyzer().SupportedDiagnostics;
-        Assert.Equal([.. PolicyRules.All.Select(r => r.Id), "PAC300"], descriptors.Select(d => d.Id));
+        Assert.Equal([.. PolicyRules.All.Select(r => r.Id), "PAC300", "PAC205"], descriptors.Select(d => d.Id));
         foreach (var rule in PolicyRules.All)
         {
             var descriptor = descriptors.Single(d => d.Id == rule.Id);

@@ -14,7 +14,7 @@ namespace PolicyAsCode.Tests.Rules;
 /// </summary>
 public class DiagnosticCatalogueTests
 {
-    private static readonly DiagnosticDescriptor[] s_descriptors = [.. Descriptors.Generator, .. Descriptors.Analyzer];
+    private static readonly DiagnosticDescriptor[] s_descriptors = [.. Descriptors.Generator.Concat(Descriptors.Analyzer).Distinct()];
 
     /// <summary>The build task's PAC9xx codes, read from its ErrorCodes class.</summary>
     private static string[] BuildErrorCodes()
