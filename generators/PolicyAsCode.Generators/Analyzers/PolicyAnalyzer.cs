@@ -37,8 +37,8 @@ namespace PolicyAsCode.Generators.Analyzers;
 /// <c>Namespace</c> = <c>PolicyAsCode.Aws</c> (for a using directive).</item>
 /// <item>PAC001: location = the argument of the <c>Include(...)</c> that brought the principals in (or the
 /// <c>For(...)</c> call of an included policy written elsewhere).</item>
-/// <item>PAC013: location = the operator call on the key (<c>Is("alice")</c> in <c>Keys.Aws.Username.Is("alice")</c>);
-/// <c>Operator</c> = the DSL method to call instead (<c>IsIgnoringCase</c>, <c>IsNotIgnoringCase</c>).</item>
+/// <item>PAC013 and PAC023: location = the operator call on the key (<c>Is("alice")</c> in <c>Keys.Aws.Username.Is("alice")</c>);
+/// <c>Operator</c> = the DSL method to call instead (<c>IsIgnoringCase</c>, <c>IsNotIgnoringCase</c>; <c>Like</c>, <c>NotLike</c>).</item>
 /// </list>
 /// </para>
 /// </remarks>
@@ -182,7 +182,7 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
         if (withJsonPath) properties.Add(Properties.JsonPath, finding.Location.JsonPath);
         if (finding.Suggestions.Count > 0) properties.Add(Properties.Suggestion, finding.Suggestions[0]);
         if (at.IsLiteral) properties.Add(Properties.Literal, "true");
-        if (finding.Rule == PolicyRules.CaseSensitiveUserName && finding.Suggestions.Count > 0
+        if ((finding.Rule == PolicyRules.CaseSensitiveUserName || finding.Rule == PolicyRules.WildcardInExactMatch) && finding.Suggestions.Count > 0
             && symbols is not null && at.Condition?.Method is { } method && OperatorMethod(symbols, method, finding.Suggestions[0]) is { } replacement)
         {
             properties.Add(Properties.Operator, replacement);

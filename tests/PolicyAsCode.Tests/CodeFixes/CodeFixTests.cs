@@ -88,14 +88,24 @@ public class CodeFixTests
         withUsings: false);
 
     [Fact]
-    public Task UserNameComparedCaseSensitively_UsesIsIgnoringCase() => PolicyCodeFixTest<UseIgnoreCaseOperatorCodeFixProvider>.VerifyAsync(
+    public Task UserNameComparedCaseSensitively_UsesIsIgnoringCase() => PolicyCodeFixTest<UseOperatorCodeFixProvider>.VerifyAsync(
         Managed("""Policy.Identity().Deny(S3.DeleteObject).On(S3.Arn.Object("audit-logs", "*")).When(Keys.Aws.Username.{|PAC013:Is("alice")|})"""),
         Managed("""Policy.Identity().Deny(S3.DeleteObject).On(S3.Arn.Object("audit-logs", "*")).When(Keys.Aws.Username.IsIgnoringCase("alice"))"""));
 
     [Fact]
-    public Task UserNameComparedCaseSensitivelyWithIsNot_UsesIsNotIgnoringCase() => PolicyCodeFixTest<UseIgnoreCaseOperatorCodeFixProvider>.VerifyAsync(
+    public Task UserNameComparedCaseSensitivelyWithIsNot_UsesIsNotIgnoringCase() => PolicyCodeFixTest<UseOperatorCodeFixProvider>.VerifyAsync(
         Managed("""Policy.Identity().Deny(S3.DeleteObject).On(S3.Arn.Object("audit-logs", "*")).When(Keys.Aws.Username.{|PAC013:IsNot("alice")|})"""),
         Managed("""Policy.Identity().Deny(S3.DeleteObject).On(S3.Arn.Object("audit-logs", "*")).When(Keys.Aws.Username.IsNotIgnoringCase("alice"))"""));
+
+    [Fact]
+    public Task WildcardInStringEquals_UsesLike() => PolicyCodeFixTest<UseOperatorCodeFixProvider>.VerifyAsync(
+        Managed("""Policy.Identity().Allow(S3.ListBucket).On(S3.Arn.Bucket("home")).When(S3.Keys.Prefix.{|PAC023:Is("reports/*")|})"""),
+        Managed("""Policy.Identity().Allow(S3.ListBucket).On(S3.Arn.Bucket("home")).When(S3.Keys.Prefix.Like("reports/*"))"""));
+
+    [Fact]
+    public Task WildcardInStringNotEqualsIfExists_UsesNotLikeAndKeepsIfExists() => PolicyCodeFixTest<UseOperatorCodeFixProvider>.VerifyAsync(
+        Managed("""Policy.Identity().Deny(S3.ListBucket).On(S3.Arn.Bucket("home")).When(S3.Keys.Prefix.IfExists().{|PAC023:IsNot("reports/*")|})"""),
+        Managed("""Policy.Identity().Deny(S3.ListBucket).On(S3.Arn.Bucket("home")).When(S3.Keys.Prefix.IfExists().NotLike("reports/*"))"""));
 
     private const string SharedBucket = """
         public static class Shared

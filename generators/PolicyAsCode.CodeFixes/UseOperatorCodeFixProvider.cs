@@ -11,14 +11,16 @@ using PolicyAsCode.Generators.Analyzers;
 namespace PolicyAsCode.CodeFixes;
 
 /// <summary>
-/// Compares user names without regard to case (PAC013): <c>Keys.Aws.Username.Is("alice")</c> becomes
-/// <c>Keys.Aws.Username.IsIgnoringCase("alice")</c>, i.e. <c>StringEqualsIgnoreCase</c>.
+/// Calls the condition key's method for the operator the finding suggests (the analyzer's <c>Operator</c> property):
+/// user names compared without regard to case (PAC013: <c>Keys.Aws.Username.Is("alice")</c> becomes
+/// <c>IsIgnoringCase("alice")</c>, <c>StringEqualsIgnoreCase</c>), and wildcards matched as patterns (PAC023:
+/// <c>S3.Keys.Prefix.Is("home/*")</c> becomes <c>Like("home/*")</c>, <c>StringLike</c>).
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseIgnoreCaseOperatorCodeFixProvider)), Shared]
-public sealed class UseIgnoreCaseOperatorCodeFixProvider : CodeFixProvider
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseOperatorCodeFixProvider)), Shared]
+public sealed class UseOperatorCodeFixProvider : CodeFixProvider
 {
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [PolicyRules.CaseSensitiveUserName.Id];
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [PolicyRules.CaseSensitiveUserName.Id, PolicyRules.WildcardInExactMatch.Id];
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -36,9 +38,10 @@ public sealed class UseIgnoreCaseOperatorCodeFixProvider : CodeFixProvider
             {
                 continue;
             }
-            context.RegisterCodeFix(CodeAction.Create($"Use {method} (StringEqualsIgnoreCase)",
+            string? suggested = diagnostic.Properties.TryGetValue(PolicyAnalyzer.Properties.Suggestion, out var operatorName) ? operatorName : null;
+            context.RegisterCodeFix(CodeAction.Create(suggested is null ? $"Use {method}" : $"Use {method} ({suggested})",
                 _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(name, SyntaxFactory.IdentifierName(method!).WithTriviaFrom(name)))),
-                equivalenceKey: nameof(UseIgnoreCaseOperatorCodeFixProvider)),
+                equivalenceKey: nameof(UseOperatorCodeFixProvider) + diagnostic.Id),
                 diagnostic);
         }
     }
