@@ -13,7 +13,7 @@ internal static class BenchmarkData
         }
         """;
 
-    private const string Session = "arn:aws:sts::111122223333:assumed-role/delegate_read_my_bucket/s1";
+    internal const string Session = "arn:aws:sts::111122223333:assumed-role/delegate_read_my_bucket/s1";
 
     /// <summary>The request mix for read_my_bucket: two allowed, one denied by action, one by resource.</summary>
     public static Request[] ReadMyBucketRequests() =>
