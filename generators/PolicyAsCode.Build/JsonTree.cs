@@ -174,26 +174,7 @@ internal abstract class JsonValue
         return new FormatException($"{what} at line {line}, column {column}");
     }
 
-    internal static void WriteString(StringBuilder sb, string value)
-    {
-        sb.Append('"');
-        foreach (char c in value)
-        {
-            switch (c)
-            {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                default:
-                    if (c < ' ') sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    else sb.Append(c);
-                    break;
-            }
-        }
-        sb.Append('"');
-    }
+    internal static void WriteString(StringBuilder sb, string value) => PolicyAsCode.JsonString.Append(sb, value);
 }
 
 /// <summary>A JSON object; members in the order they were added.</summary>
