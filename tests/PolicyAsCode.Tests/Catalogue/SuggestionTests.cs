@@ -62,4 +62,25 @@ public class SuggestionTests
 
     [Fact]
     public void Distance_StopsAtTheLimit() => Assert.Equal(3, Suggestions.Distance("abcdef", "uvwxyz", limit: 2));
+
+    [Fact]
+    public void Distance_ReusesItsRowsWithoutCarryingOver()
+    {
+        // The rows are reused by the thread's next call: a long comparison must not change a short one that follows.
+        string longA = new string('a', 300) + "x", longB = new string('a', 300) + "y";
+        Assert.Equal(1, Suggestions.Distance(longA, longB, 3));
+        Assert.Equal(1, Suggestions.Distance("GetObjet", "GetObject", 3));
+        Assert.Equal(0, Suggestions.Distance("", "", 3));
+        Assert.Equal(2, Suggestions.Distance("", "ab", 3));
+    }
+
+    [Fact]
+    public void SuggestServices_RememberedAnswers_AreTheComputedOnes()
+    {
+        // Asked again, in another case and with another limit, the answer is what a fresh search gives.
+        var first = Catalogue.SuggestServices("lamda");
+        Assert.Equal(first, Catalogue.SuggestServices("LAMDA"));
+        Assert.Equal(Suggestions.Closest("lamda", Catalogue.Services.Select(s => s.Prefix), 3), first);
+        Assert.Equal(Suggestions.Closest("lamda", Catalogue.Services.Select(s => s.Prefix), 1), Catalogue.SuggestServices("lamda", max: 1));
+    }
 }

@@ -138,8 +138,20 @@ public sealed class ServiceCatalogue
     /// you mean s3?". Closeness is the Damerau–Levenshtein distance ignoring case, at most 1 for names of up to 4
     /// characters, 2 up to 8 and 3 beyond; empty when nothing is that close.
     /// </summary>
-    public IReadOnlyList<string> SuggestServices(string unknownPrefix, int max = 3) =>
-        Suggestions.Closest(unknownPrefix ?? throw new ArgumentNullException(nameof(unknownPrefix)), _servicesByPrefix.Keys, max);
+    public IReadOnlyList<string> SuggestServices(string unknownPrefix, int max = 3)
+    {
+        if (unknownPrefix is null) throw new ArgumentNullException(nameof(unknownPrefix));
+        // A policy with thousands of actions under one mistyped prefix asks the same question thousands of times: the
+        // answer is remembered (the distance ignores case, so the key does too), for a bounded number of names.
+        string key = max.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + unknownPrefix;
+        if (_serviceSuggestions.TryGetValue(key, out var known)) return known;
+        var found = new ReadOnlyCollection<string>(Suggestions.Closest(unknownPrefix, _servicesByPrefix.Keys, max));
+        if (_serviceSuggestions.Count < MaxRememberedSuggestions) _serviceSuggestions.TryAdd(key, found);
+        return found;
+    }
+
+    private const int MaxRememberedSuggestions = 4096;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ReadOnlyCollection<string>> _serviceSuggestions = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Full names of actions of <paramref name="service"/> close to an unknown action name, nearest first, for messages

@@ -6,6 +6,9 @@ namespace PolicyAsCode.Catalogue;
 /// </summary>
 internal static class Suggestions
 {
+    [ThreadStatic]
+    private static int[][]? s_rows;
+
     /// <summary>
     /// The largest distance worth suggesting for a name of <paramref name="length"/> characters: 1 up to 4 characters, 2 up
     /// to 8, else 3. Further than that, a suggestion is more likely noise than the name meant.
@@ -35,10 +38,18 @@ internal static class Suggestions
     {
         if (Math.Abs(a.Length - b.Length) > limit) return limit + 1;
         int n = b.Length;
-        // Three rows: the one before the previous is needed for transpositions.
-        var before = new int[n + 1];
-        var previous = new int[n + 1];
-        var current = new int[n + 1];
+        // Three rows: the one before the previous is needed for transpositions. They are reused by the thread's next
+        // call, as a search compares one name with hundreds of candidates (the rows of a long name are kept too; a name
+        // is at most a few hundred characters).
+        var rows = s_rows;
+        if (rows is null || rows[0].Length < n + 1)
+        {
+            int size = Math.Max(n + 1, 64);
+            rows = s_rows = [new int[size], new int[size], new int[size]];
+        }
+        var before = rows[0];
+        var previous = rows[1];
+        var current = rows[2];
         for (int j = 0; j <= n; j++) previous[j] = j;
         for (int i = 1; i <= a.Length; i++)
         {
