@@ -23,10 +23,13 @@ internal static class EvaluationShare
     private static readonly ConditionalWeakTable<Compilation, Snapshot> s_generatorSnapshots = new();
     private static readonly ConditionalWeakTable<Compilation, Snapshot> s_analyzerSnapshots = new();
     private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<int, Entry>> s_values = new();
-    private static int s_hits;
+    private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<int>> s_hits = new();
 
-    /// <summary>How many evaluations the analyzer has taken from the generator in this process (for tests).</summary>
-    public static int Hits => Volatile.Read(ref s_hits);
+    /// <summary>
+    /// How many evaluations of declarations in <paramref name="tree"/> the analyzer has taken from the generator (for
+    /// tests: counted by tree, so that tests running at the same time do not count each other's).
+    /// </summary>
+    public static int HitsIn(SyntaxTree tree) => s_hits.TryGetValue(tree, out var box) ? Volatile.Read(ref box.Value) : 0;
 
     /// <summary>Records a declaration's value, evaluated (with sources) by the generator in <paramref name="compilation"/>.</summary>
     public static void Store(Compilation compilation, SyntaxNode member, object value)
@@ -43,7 +46,7 @@ internal static class EvaluationShare
         var snapshot = s_analyzerSnapshots.GetValue(compilation, static c => Snapshot.Of(c, excludeGenerated: true));
         if (!entry.Snapshot.SameAs(snapshot)) return false;
         value = entry.Value;
-        Interlocked.Increment(ref s_hits);
+        Interlocked.Increment(ref s_hits.GetValue(member.SyntaxTree, static _ => new StrongBox<int>()).Value);
         return true;
     }
 

@@ -26,13 +26,18 @@ internal static class OrganizationScope
     /// Why the RCPs do not apply to the request, or null when they do. AWS Organizations User Guide, "Resource control
     /// policies (RCPs)": they apply to resources of the services AWS lists as supporting RCPs, "don't affect resources in
     /// the management account", and do not restrict service-linked roles (nor AWS services assuming them); AWS KMS
-    /// Developer Guide, "Resource control policies in AWS KMS": they "do not apply to AWS managed keys".
+    /// Developer Guide, "Resource control policies in AWS KMS": they "do not apply to AWS managed keys", and "the
+    /// kms:RetireGrant permission isn't effective in an RCP, even if the Action element specifies an asterisk".
     /// </summary>
     public static string? RcpExemption(PolicySet set, Request request)
     {
         if (!RcpSupportedServices.Supports(request.Action))
         {
             return "the action's service is not one that resource control policies apply to";
+        }
+        if (string.Equals(request.Action, "kms:RetireGrant", StringComparison.OrdinalIgnoreCase))
+        {
+            return "kms:RetireGrant is not subject to resource control policies (AWS KMS Developer Guide, \"Resource control policies in AWS KMS\")";
         }
         if (set.ManagementAccount is { } management && string.Equals(request.ResourceAccount, management, StringComparison.Ordinal))
         {

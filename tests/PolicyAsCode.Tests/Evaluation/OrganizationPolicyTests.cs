@@ -125,6 +125,10 @@ public sealed class OrganizationPolicyTests
         var customerKey = new PolicySet { IdentityPolicies = [AllowAll], ResourcePolicy = keyPolicy, ResourceControlPolicies = [denyAll] };
         Assert.Equal(Decision.ExplicitDeny, Authorizer.Authorize(customerKey, new Request(Alice, "kms:Decrypt", key)));
         Assert.Equal(Decision.Allow, Authorizer.Authorize(customerKey, new Request(Alice, "kms:Decrypt", "arn:aws:kms:us-east-1:111122223333:alias/aws/s3")));
+        // kms resource-control-policies: "the kms:RetireGrant permission isn't effective in an RCP, even if the Action
+        // element specifies an asterisk (*)": an RCP cannot deny it; other KMS actions on the same key it can.
+        Assert.Equal(Decision.Allow, Authorizer.Authorize(customerKey, new Request(Alice, "kms:RetireGrant", key)));
+        Assert.Equal(Decision.ExplicitDeny, Authorizer.Authorize(customerKey, new Request(Alice, "kms:RevokeGrant", key)));
         var explanation = Authorizer.Explain(new PolicySet { IdentityPolicies = [AllowAll], ResourceControlPolicies = [denyAll] }, new Request(slr, "s3:GetObject", ObjectArn));
         Assert.Contains(explanation.Steps, s => s.StartsWith("resource control policies do not apply: the caller is a service-linked role", StringComparison.Ordinal));
     }
