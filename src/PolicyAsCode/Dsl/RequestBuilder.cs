@@ -1,3 +1,5 @@
+using PolicyAsCode.Dsl;
+
 namespace PolicyAsCode;
 
 /// <summary>
@@ -37,6 +39,17 @@ public sealed class RequestBuilder
 
     /// <summary>A typed context key and its values.</summary>
     public RequestBuilder With(ConditionKey key, params string[] values) => With(key.Name, values);
+
+    /// <summary>A boolean context key: <c>.With(Keys.Aws.SecureTransport, false)</c> (the request carries <c>"false"</c>).</summary>
+    public RequestBuilder With(BoolConditionKey key, bool value) => With(key.Name, value ? "true" : "false");
+
+    /// <summary>A numeric context key: <c>.With(Keys.Aws.MultiFactorAuthAge, 300)</c>, written as numeric conditions read it.</summary>
+    public RequestBuilder With(NumericConditionKey key, params decimal[] values)
+        => With(key.Name, Array.ConvertAll(values ?? throw new ArgumentNullException(nameof(values)), ConditionDraft.Number));
+
+    /// <summary>A date context key: <c>.With(Keys.Aws.CurrentTime, DateTimeOffset.UtcNow)</c>, in ISO 8601 UTC as date conditions read it.</summary>
+    public RequestBuilder With(DateConditionKey key, params DateTimeOffset[] values)
+        => With(key.Name, Array.ConvertAll(values ?? throw new ArgumentNullException(nameof(values)), ConditionDraft.Date));
 
     /// <summary>The request.</summary>
     /// <exception cref="InvalidOperationException">No action was given.</exception>

@@ -98,6 +98,25 @@ public class DslTests
         Assert.Equal(Decision.ImplicitDeny, policy.Decide(Request.For(Principal.User("111122223333", "alice")).Action(Iam.EnableMFADevice)));
     }
 
+    // Typed context values: the request carries the text each condition family reads (IAM User Guide, "IAM JSON policy
+    // elements: Condition operators": Bool compares "true"/"false", numbers and ISO 8601 dates as text).
+    [Fact]
+    public void RequestBuilder_TypedContextValues_AreWrittenAsConditionsReadThem()
+    {
+        var policy = Policy.Identity()
+            .Allow(S3.GetObject).On("arn:aws:s3:::b/*")
+                .When(Keys.Aws.SecureTransport.IsTrue(), Keys.Aws.MultiFactorAuthAge.AtMost(3600), Keys.Aws.CurrentTime.Before(new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+        var request = Request.For(Principal.User("111122223333", "alice")).Action(S3.GetObject).Resource("arn:aws:s3:::b/k");
+        var noon = new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.FromHours(1));
+        Assert.Equal(Decision.Allow, policy.Decide(request.With(Keys.Aws.SecureTransport, true).With(Keys.Aws.MultiFactorAuthAge, 300).With(Keys.Aws.CurrentTime, noon)));
+        Assert.Equal(Decision.ImplicitDeny, policy.Decide(request.With(Keys.Aws.SecureTransport, false).With(Keys.Aws.MultiFactorAuthAge, 300).With(Keys.Aws.CurrentTime, noon)));
+        Assert.Equal(Decision.ImplicitDeny, policy.Decide(request.With(Keys.Aws.SecureTransport, true).With(Keys.Aws.MultiFactorAuthAge, 7200.5m).With(Keys.Aws.CurrentTime, noon)));
+        Assert.Equal(Decision.ImplicitDeny, policy.Decide(request.With(Keys.Aws.SecureTransport, true).With(Keys.Aws.MultiFactorAuthAge, 300).With(Keys.Aws.CurrentTime, noon.AddYears(1))));
+        Request built = request.With(Keys.Aws.CurrentTime, noon).With(Keys.Aws.MultiFactorAuthAge, 2.50m);
+        Assert.Equal(["2026-12-04T11:00:00Z"], built.Context["aws:CurrentTime"]);
+        Assert.Equal(["2.50"], built.Context["aws:MultiFactorAuthAge"]);
+    }
+
     [Fact]
     public void GitHubActionsRole_TrustsTheOidcProviderForOneRepositoryAndBranch()
     {
