@@ -103,8 +103,30 @@ public sealed class Request : IContextValueSource
         || string.Equals(PrincipalInfo.Account, ResourceAccount, StringComparison.Ordinal);
 
     /// <summary>Starts building a request from a principal: <c>Request.For(principal).Action(S3.GetObject).Resource(arn)</c>.</summary>
+    /// <remarks>
+    /// A principal declared with the values its trust needs carries them into the request, as the caller's token or
+    /// session would: a web identity's audience and subject (<c>Principal.WebIdentity.GitHubActions(...)</c> gives
+    /// <c>token.actions.githubusercontent.com:aud</c> and <c>:sub</c>), <c>aws:MultiFactorAuthPresent</c> for
+    /// <c>.WithMfa()</c>. Only exact values are carried (<c>StringEquals</c>, <c>Bool</c>, and <c>StringLike</c> without
+    /// wildcards; the first value when there are several); a pattern names no one value, so give it with
+    /// <see cref="RequestBuilder.With(string, string[])"/>.
+    /// </remarks>
     public static RequestBuilder For(Principal principal)
-        => new(principal?.Spec.RequestPrincipal, null, "*", null, new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase));
+    {
+        var context = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+        if (principal is null) return new(null, null, "*", null, context);
+        foreach (var condition in principal.Spec.TrustConditions)
+        {
+            var op = condition.Operator;
+            if (op.IfExists || op.Qualifier != SetQualifier.None || condition.Values.Count == 0 || context.ContainsKey(condition.Key)) continue;
+            string value = condition.Values[0];
+            bool exact = value.IndexOf("${", StringComparison.Ordinal) < 0
+                && (op.Kind is ConditionOperatorKind.StringEquals or ConditionOperatorKind.Bool
+                    || (op.Kind == ConditionOperatorKind.StringLike && value.IndexOf('*') < 0 && value.IndexOf('?') < 0));
+            if (exact) context[condition.Key] = [value];
+        }
+        return new(principal.Spec.RequestPrincipal, null, "*", null, context);
+    }
 
     /// <summary>Starts building a request from a principal given as an ARN (or null for an anonymous caller).</summary>
     public static RequestBuilder For(string? principal)

@@ -117,6 +117,26 @@ public class DslTests
         Assert.Equal(["2.50"], built.Context["aws:MultiFactorAuthAge"]);
     }
 
+    // A request from a declared web identity carries the token's audience and subject, as STS's
+    // AssumeRoleWithWebIdentity request does (IAM User Guide, "Available keys for AWS web identity federation").
+    [Fact]
+    public void RequestFor_AWebIdentityPrincipal_CarriesItsTokenValues()
+    {
+        var github = Principal.WebIdentity.GitHubActions("111122223333", "my-org/my-repo", "main");
+        var role = Role.Define().TrustedBy(github);
+        var trust = new PreparedPolicy(role.TrustPolicy);
+        Request assume = Request.For(github).Action(Sts.AssumeRoleWithWebIdentity).Resource(Iam.Arn.Role("111122223333", "deploy"));
+        Assert.Equal(["sts.amazonaws.com"], assume.Context["token.actions.githubusercontent.com:aud"]);
+        Assert.Equal(Decision.Allow, trust.Decide(assume));
+        // Another branch's token is not this principal: the trust does not allow it.
+        var other = Request.For(Principal.WebIdentity.GitHubActions("111122223333", "my-org/my-repo", "feature")).Action(Sts.AssumeRoleWithWebIdentity).Resource(Iam.Arn.Role("111122223333", "deploy"));
+        Assert.Equal(Decision.ImplicitDeny, trust.Decide(other));
+        // With MFA: the session carries aws:MultiFactorAuthPresent.
+        Request mfa = Request.For(Principal.Account("444455556666").WithMfa()).Action(Sts.AssumeRole);
+        Assert.Equal(["true"], mfa.Context["aws:MultiFactorAuthPresent"]);
+        Assert.False(((Request)Request.For(Principal.Account("444455556666")).Action(Sts.AssumeRole)).TryGetValues("aws:MultiFactorAuthPresent", out _));
+    }
+
     [Fact]
     public void GitHubActionsRole_TrustsTheOidcProviderForOneRepositoryAndBranch()
     {
