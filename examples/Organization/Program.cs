@@ -72,11 +72,13 @@ var delegated = organization.Apply(new PolicySet
     PermissionsBoundary = new PreparedPolicy(AwsManaged.IAMFullAccess.Document, AwsManaged.IAMFullAccess.Name),
 }, Workload);
 var session = Request.For(Principal.AssumedRole(Workload, "delegated_admin", "platform")).InAccount(Workload)
-    .With(Keys.Aws.RequestedRegion, "us-east-1").With(Keys.Aws.PrincipalOrgID, Guardrails.OrganizationId);
+    .With(Keys.Aws.PrincipalOrgID, Guardrails.OrganizationId);
+var iamCall = session.With(Keys.Aws.RequestedRegion, "us-east-1");
 var newRole = Iam.Arn.Role(Workload, "workloads/orders-api");
 var boundary = Iam.Arn.Policy(Workload, "workload_boundary").Value;
 Show("delegated_admin creates workloads/orders-api with workload_boundary",
-    Authorizer.Authorize(delegated, session.Action(Iam.CreateRole).Resource(newRole).With(Iam.Keys.PermissionsBoundary, boundary)));
-Show("... without a boundary (require_workload_boundary)", Authorizer.Authorize(delegated, session.Action(Iam.CreateRole).Resource(newRole)));
-Show("... removes the boundary of workloads/orders-api", Authorizer.Authorize(delegated, session.Action(Iam.DeleteRolePermissionsBoundary).Resource(newRole)));
-Show("... reads from S3 (outside its IAMFullAccess boundary)", Authorizer.Authorize(delegated, session.Action(S3.GetObject).Resource(orders).With(Keys.Aws.SecureTransport, "true")));
+    Authorizer.Authorize(delegated, iamCall.Action(Iam.CreateRole).Resource(newRole).With(Iam.Keys.PermissionsBoundary, boundary)));
+Show("... without a boundary (require_workload_boundary)", Authorizer.Authorize(delegated, iamCall.Action(Iam.CreateRole).Resource(newRole)));
+Show("... removes the boundary of workloads/orders-api (require_workload_boundary)", Authorizer.Authorize(delegated, iamCall.Action(Iam.DeleteRolePermissionsBoundary).Resource(newRole)));
+Show("... reads from S3 in eu-west-1 (neither its policy nor its IAMFullAccess boundary allows it)",
+    Authorizer.Authorize(delegated, session.Action(S3.GetObject).Resource(orders).With(Keys.Aws.RequestedRegion, "eu-west-1").With(Keys.Aws.SecureTransport, "true")));
