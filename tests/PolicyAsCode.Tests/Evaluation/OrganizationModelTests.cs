@@ -115,6 +115,15 @@ public sealed class OrganizationModelTests
     }
 
     [Fact]
+    public void Explanations_NameTheAttachedPoliciesOfThePath()
+    {
+        var set = Org.Apply(new PolicySet { IdentityPolicies = [AdministratorAccess] }, Prod);
+        var result = Authorizer.Explain(set, new Request($"arn:aws:iam::{Prod}:role/admin", "ec2:RunInstances", "*", [new("aws:RequestedRegion", ["us-east-1"])]));
+        Assert.Equal(Decision.ExplicitDeny, result.Decision);
+        Assert.Contains(result.Statements, t => t.Matched && t.Effect == Effect.Deny && t.Policy.Contains("deny_outside_eu", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Apply_KeepsTheRequestsOwnPolicies()
     {
         var boundary = new PreparedPolicy(Policy.Identity().Allow(S3.GetObject).OnAll().Document, "boundary");
