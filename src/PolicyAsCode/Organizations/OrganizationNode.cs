@@ -28,11 +28,21 @@ public abstract class OrganizationNode
     /// <summary>What AWS attaches to a new root, OU or account: <c>RCPFullAWSAccess</c>.</summary>
     private protected static IReadOnlyList<PreparedPolicy> DefaultRcps => [s_rcpFullAwsAccess];
 
+    /// <summary>
+    /// AWS Organizations User Guide, "Managing policies" and "Quotas for AWS Organizations": at most 5 SCPs and 5 RCPs
+    /// attached to one root, OU or account (the FullAWSAccess policies count).
+    /// </summary>
+    internal const int MaxAttachedPerType = 5;
+
     private protected IReadOnlyList<PreparedPolicy> WithScp(ServiceControlPolicy policy, string? name)
-        => [.. ServiceControlPolicies, new PreparedPolicy((policy ?? throw new ArgumentNullException(nameof(policy))).Document, name ?? $"SCP {ServiceControlPolicies.Count + 1} of {Name}")];
+        => [.. Room(ServiceControlPolicies, "service control policies"), new PreparedPolicy((policy ?? throw new ArgumentNullException(nameof(policy))).Document, name ?? $"SCP {ServiceControlPolicies.Count + 1} of {Name}")];
 
     private protected IReadOnlyList<PreparedPolicy> WithRcp(ResourceControlPolicy policy, string? name)
-        => [.. ResourceControlPolicies, new PreparedPolicy((policy ?? throw new ArgumentNullException(nameof(policy))).Document, name ?? $"RCP {ResourceControlPolicies.Count + 1} of {Name}")];
+        => [.. Room(ResourceControlPolicies, "resource control policies"), new PreparedPolicy((policy ?? throw new ArgumentNullException(nameof(policy))).Document, name ?? $"RCP {ResourceControlPolicies.Count + 1} of {Name}")];
+
+    private IReadOnlyList<PreparedPolicy> Room(IReadOnlyList<PreparedPolicy> attached, string what)
+        => attached.Count < MaxAttachedPerType ? attached
+            : throw new ArgumentException($"{Name} already has {MaxAttachedPerType} {what} attached ({string.Join(", ", attached.Select(p => p.Name))}); AWS Organizations allows at most {MaxAttachedPerType} per root, OU or account. Merge some into one policy.");
 
     private protected IReadOnlyList<PreparedPolicy> WithoutFullAccessScp() => [.. ServiceControlPolicies.Where(p => !ReferenceEquals(p, s_fullAwsAccess))];
 

@@ -138,6 +138,12 @@ public sealed class OrganizationModelTests
     public void MalformedOrganizations_AreRefusedWithTheReason()
     {
         Assert.Contains("12 digits", Assert.Throws<ArgumentException>(() => Organization.Root("1234")).Message);
+        // "Quotas for AWS Organizations": 5 SCPs per root, OU or account, FullAWSAccess included.
+        var four = Organization.Root(Management).Attach(DenyAll, "a").Attach(DenyAll, "b").Attach(DenyAll, "c").Attach(DenyAll, "d");
+        Assert.Equal(5, four.RootUnit.ServiceControlPolicies.Count);
+        var sixth = Assert.Throws<ArgumentException>(() => four.Attach(DenyAll, "e"));
+        Assert.Contains("Root already has 5 service control policies attached (FullAWSAccess, a, b, c, d)", sixth.Message);
+        Assert.Throws<ArgumentException>(() => Organization.Root(Management).Unit("X", x => x.Attach(TlsOnly).Attach(TlsOnly).Attach(TlsOnly).Attach(TlsOnly).Attach(TlsOnly)));
         var twice = Organization.Root(Management).Account(Prod, "a").Unit("X", x => x.Account(Prod, "b"));
         Assert.Contains($"The account {Prod} is in the organization twice", Assert.Throws<ArgumentException>(() => twice.Contains(Prod)).Message);
     }
