@@ -2,7 +2,9 @@ namespace PolicyAsCode.Build;
 
 /// <summary>
 /// A CloudFormation template (JSON) of a build's declarations: an <c>AWS::IAM::ManagedPolicy</c> per managed policy,
-/// an <c>AWS::IAM::Role</c> per role, outputs for their ARNs, and each resource policy as an output for the user to set
+/// an <c>AWS::IAM::Role</c> per role, an <c>AWS::Organizations::Policy</c> per service or resource control policy (without
+/// <c>TargetIds</c>: where each is attached is the user's to wire, from the policy id output), outputs for their ARNs and
+/// ids, and each resource policy as an output for the user to set
 /// on its resource (the declaration does not say which bucket, queue or key it belongs to).
 /// </summary>
 /// <remarks>
@@ -17,12 +19,13 @@ internal static class CloudFormationTemplate
         problem = null;
         var keys = model.ManagedPolicies.Select(p => "m:" + p.Name)
             .Concat(model.ResourcePolicies.Select(p => "r:" + p.Name))
-            .Concat(model.Roles.Select(r => "o:" + r.Name));
+            .Concat(model.Roles.Select(r => "o:" + r.Name))
+            .Concat(model.OrganizationPolicies.Select(OrganizationKey));
         var ids = DeploymentModel.Identifiers(keys, key =>
         {
             string name = DeploymentModel.Pascal(key.Substring(2));
             if (name.Length == 0 || char.IsDigit(name[0])) name = "Iam" + name;
-            return name + (key[0] switch { 'm' => "Policy", 'r' => "ResourcePolicy", _ => "Role" });
+            return name + (key[0] switch { 'm' => "Policy", 'r' => "ResourcePolicy", 's' => "ServiceControlPolicy", 'c' => "ResourceControlPolicy", _ => "Role" });
         });
 
         var resources = new JsonObject();
@@ -85,6 +88,18 @@ internal static class CloudFormationTemplate
                 .Add("Description", $"The ARN of the role {role.Name}")
                 .Add("Value", new JsonObject().Add("Fn::GetAtt", new JsonArray(new JsonString(id), new JsonString("Arn")))));
         }
+        foreach (var organization in model.OrganizationPolicies)
+        {
+            var policy = organization.Policy;
+            string id = ids[OrganizationKey(organization)];
+            var properties = new JsonObject().Add("Name", policy.Name).Add("Type", organization.ApiType);
+            if (policy.Description is { } description) properties.Add("Description", description);
+            properties.Add("Content", policy.Document);
+            resources.Add(id, new JsonObject().Add("Type", "AWS::Organizations::Policy").Add("Properties", properties));
+            outputs.Add(id + "Id", new JsonObject()
+                .Add("Description", $"The id of the {organization.Prose} {policy.Name}: attach it to the root, OUs or accounts (TargetIds, or AWS::Organizations::Policy in a stack of the management account)")
+                .Add("Value", new JsonObject().Add("Ref", id)));
+        }
         foreach (var policy in model.ResourcePolicies)
         {
             string id = ids["r:" + policy.Name];
@@ -100,4 +115,6 @@ internal static class CloudFormationTemplate
         if (outputs.Members.Count > 0) template.Add("Outputs", outputs);
         return template.ToIndentedString() + "\n";
     }
+
+    private static string OrganizationKey(OrganizationPolicy policy) => (policy.Type == OrganizationPolicyType.ServiceControl ? "s:" : "c:") + policy.Policy.Name;
 }

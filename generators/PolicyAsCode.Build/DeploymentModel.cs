@@ -14,6 +14,9 @@ internal sealed class DeploymentModel
 
     public List<DeployedRole> Roles { get; } = [];
 
+    /// <summary>AWS Organizations policies (service and resource control policies), in manifest order.</summary>
+    public List<OrganizationPolicy> OrganizationPolicies { get; } = [];
+
     /// <summary>Builds the model, or returns null with <paramref name="problem"/> when the files do not fit together.</summary>
     public static DeploymentModel? TryCreate(IReadOnlyList<IamFileDeclaration> declarations, out string? problem)
     {
@@ -42,6 +45,8 @@ internal sealed class DeploymentModel
                 {
                     case "managed": model.ManagedPolicies.Add(policy); break;
                     case "resource": model.ResourcePolicies.Add(policy); break;
+                    case "scp": model.OrganizationPolicies.Add(new OrganizationPolicy(policy, OrganizationPolicyType.ServiceControl)); break;
+                    case "rcp": model.OrganizationPolicies.Add(new OrganizationPolicy(policy, OrganizationPolicyType.ResourceControl)); break;
                     default: throw new FormatException($"the policy {name} has the kind '{entry.String("kind")}', which this version of the build task does not deploy");
                 }
             }
@@ -128,6 +133,23 @@ internal sealed class DeploymentModel
 
 /// <summary>A policy document with its name (and description, when the manifest has one).</summary>
 internal sealed record DeployedPolicy(string Name, JsonValue Document, string? Description);
+
+/// <summary>The AWS Organizations policy types the build deploys.</summary>
+internal enum OrganizationPolicyType
+{
+    ServiceControl,
+    ResourceControl,
+}
+
+/// <summary>A service or resource control policy of AWS Organizations.</summary>
+internal sealed record OrganizationPolicy(DeployedPolicy Policy, OrganizationPolicyType Type)
+{
+    /// <summary>The policy type as AWS Organizations' API, CloudFormation and Terraform name it.</summary>
+    public string ApiType => Type == OrganizationPolicyType.ServiceControl ? "SERVICE_CONTROL_POLICY" : "RESOURCE_CONTROL_POLICY";
+
+    /// <summary>How messages name it.</summary>
+    public string Prose => Type == OrganizationPolicyType.ServiceControl ? "service control policy" : "resource control policy";
+}
 
 /// <summary>A policy attached to a role: declared in the project (no ARN) or AWS managed / existing (by ARN).</summary>
 internal sealed record AttachedPolicy(string Name, string? Arn);

@@ -6,7 +6,9 @@ namespace PolicyAsCode.Build;
 /// A Terraform JSON configuration (<c>*.tf.json</c>) of a build's declarations for the AWS provider: <c>aws_iam_policy</c>
 /// per managed policy, <c>aws_iam_role</c> per role, <c>aws_iam_role_policy</c> per inline policy and
 /// <c>aws_iam_role_policy_attachment</c> per attached policy (not the deprecated <c>inline_policy</c> and
-/// <c>managed_policy_arns</c> arguments of <c>aws_iam_role</c>), with outputs for the ARNs and resource policies.
+/// <c>managed_policy_arns</c> arguments of <c>aws_iam_role</c>), <c>aws_organizations_policy</c> per service or resource
+/// control policy (its <c>aws_organizations_policy_attachment</c>s are the user's to write, from the id output), with
+/// outputs for the ARNs, ids and resource policies.
 /// </summary>
 /// <remarks>
 /// In <c>.tf.json</c> every string is a template: a literal <c>${</c> or <c>%{</c> (IAM policy variables such as
@@ -20,7 +22,8 @@ internal static class TerraformConfiguration
         problem = null;
         var keys = model.ManagedPolicies.Select(p => "m:" + p.Name)
             .Concat(model.ResourcePolicies.Select(p => "r:" + p.Name))
-            .Concat(model.Roles.Select(r => "o:" + r.Name));
+            .Concat(model.Roles.Select(r => "o:" + r.Name))
+            .Concat(model.OrganizationPolicies.Select(p => "g:" + p.Policy.Name));
         var names = DeploymentModel.Identifiers(keys, key => Name(key.Substring(2)));
 
         var policies = new JsonObject();
@@ -28,6 +31,7 @@ internal static class TerraformConfiguration
         var rolePolicies = new JsonObject();
         var attachments = new JsonObject();
         var outputs = new JsonObject();
+        var organizationPolicies = new JsonObject();
         foreach (var policy in model.ManagedPolicies)
         {
             string name = names["m:" + policy.Name];
@@ -78,6 +82,18 @@ internal static class TerraformConfiguration
                 .Add("description", Literal($"The ARN of the role {role.Name}"))
                 .Add("value", $"${{aws_iam_role.{name}.arn}}"));
         }
+        foreach (var organization in model.OrganizationPolicies)
+        {
+            var policy = organization.Policy;
+            string name = names["g:" + policy.Name];
+            var arguments = new JsonObject().Add("name", Literal(policy.Name)).Add("type", organization.ApiType);
+            if (policy.Description is { } description) arguments.Add("description", Literal(description));
+            arguments.Add("content", Literal(policy.Document.ToCompactString()));
+            organizationPolicies.Add(name, arguments);
+            outputs.Add(name + "_id", new JsonObject()
+                .Add("description", Literal($"The id of the {organization.Prose} {policy.Name}: attach it with aws_organizations_policy_attachment"))
+                .Add("value", $"${{aws_organizations_policy.{name}.id}}"));
+        }
         foreach (var policy in model.ResourcePolicies)
         {
             string name = names["r:" + policy.Name];
@@ -91,6 +107,7 @@ internal static class TerraformConfiguration
         if (roles.Members.Count > 0) resource.Add("aws_iam_role", roles);
         if (rolePolicies.Members.Count > 0) resource.Add("aws_iam_role_policy", rolePolicies);
         if (attachments.Members.Count > 0) resource.Add("aws_iam_role_policy_attachment", attachments);
+        if (organizationPolicies.Members.Count > 0) resource.Add("aws_organizations_policy", organizationPolicies);
         var configuration = new JsonObject();
         if (resource.Members.Count > 0) configuration.Add("resource", resource);
         if (outputs.Members.Count > 0) configuration.Add("output", outputs);

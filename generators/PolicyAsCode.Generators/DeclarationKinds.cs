@@ -35,6 +35,8 @@ internal static class DeclarationKinds
         new(DeclarationKind.ManagedPolicy, "PolicyAsCode.ManagedPolicyAttribute", "ManagedPolicy", "PolicyAsCode.IdentityPolicy", "managed policy", "managed", PolicyKind.Identity),
         new(DeclarationKind.ResourcePolicy, "PolicyAsCode.ResourcePolicyAttribute", "ResourcePolicy", "PolicyAsCode.ResourcePolicy", "resource policy", "resource", PolicyKind.Resource),
         new(DeclarationKind.Role, "PolicyAsCode.RoleAttribute", "Role", "PolicyAsCode.Role", "role", null, PolicyKind.Trust),
+        new(DeclarationKind.ServiceControlPolicy, "PolicyAsCode.ServiceControlPolicyAttribute", "ServiceControlPolicy", "PolicyAsCode.ServiceControlPolicy", "service control policy", "scp", PolicyKind.ServiceControlPolicy),
+        new(DeclarationKind.ResourceControlPolicy, "PolicyAsCode.ResourceControlPolicyAttribute", "ResourceControlPolicy", "PolicyAsCode.ResourceControlPolicy", "resource control policy", "rcp", PolicyKind.ResourceControlPolicy),
     ];
 
     public static DeclarationKindInfo Of(DeclarationKind kind) => All[(int)kind];

@@ -31,6 +31,12 @@ public sealed class PolicyGenerator : IIncrementalGenerator
         /// <summary>Role declarations parsed.</summary>
         public const string Roles = nameof(Roles);
 
+        /// <summary>Service control policy declarations parsed.</summary>
+        public const string ServiceControlPolicies = nameof(ServiceControlPolicies);
+
+        /// <summary>Resource control policy declarations parsed.</summary>
+        public const string ResourceControlPolicies = nameof(ResourceControlPolicies);
+
         /// <summary>All declarations without their diagnostics: what emission depends on.</summary>
         public const string Specs = nameof(Specs);
 
@@ -108,6 +114,8 @@ public sealed class PolicyGenerator : IIncrementalGenerator
     {
         DeclarationKind.ManagedPolicy => TrackingNames.ManagedPolicies,
         DeclarationKind.ResourcePolicy => TrackingNames.ResourcePolicies,
+        DeclarationKind.ServiceControlPolicy => TrackingNames.ServiceControlPolicies,
+        DeclarationKind.ResourceControlPolicy => TrackingNames.ResourceControlPolicies,
         _ => TrackingNames.Roles,
     };
 }

@@ -108,10 +108,11 @@ internal static class BuildOutputFolder
                         "managed" => PolicyKind.Identity,
                         "resource" => PolicyKind.Resource,
                         "scp" => PolicyKind.ServiceControlPolicy,
+                        "rcp" => PolicyKind.ResourceControlPolicy,
                         _ => null,
                     };
                     if (String(policy, "file") is not { } file) return Invalid(path, "has a policy without a \"file\"", stderr);
-                    if (kind is null) return Invalid(path, $"gives {file} the kind {(kindName is null ? "(none)" : $"\"{kindName}\"")}, which pac does not know (known: managed, resource, scp)", stderr);
+                    if (kind is null) return Invalid(path, $"gives {file} the kind {(kindName is null ? "(none)" : $"\"{kindName}\"")}, which pac does not know (known: managed, resource, scp, rcp)", stderr);
                     manifest.Files[file] = (kind.Value, PolicyContainer.Managed);
                 }
                 foreach (var role in Array(root, "roles"))

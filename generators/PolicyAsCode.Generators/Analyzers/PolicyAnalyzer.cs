@@ -145,7 +145,7 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static bool ReportedByIncludedDeclaration(Finding finding, ImmutableArray<StatementSource> sources, PolicyKind kind)
         => finding.Location.Statement >= 0 && finding.Location.Statement < sources.Length
-            && (sources[finding.Location.Statement].IncludedFrom, kind) is (DeclarationKind.ManagedPolicy, PolicyKind.Identity) or (DeclarationKind.ResourcePolicy, PolicyKind.Resource);
+            && sources[finding.Location.Statement].IncludedFrom is { } included && DeclarationKinds.Of(included).ValidateAs == kind;
 
     /// <summary>The policies of an evaluated declaration, each with what to validate it as and where its statements are written.</summary>
     private static IEnumerable<(PolicyDocument Document, ValidationOptions Options, ImmutableArray<StatementSource> Sources)> Policies(DeclarationKind kind, object value)
@@ -157,8 +157,7 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
                 yield return (declared.Draft.Draft.ToDocument(), new ValidationOptions(PolicyKind.Identity) { Catalogue = catalogue }, declared.Draft.Sources);
                 break;
             case DraftValue draft when draft.Kind == kind && kind != DeclarationKind.Role && !draft.Draft.Statements.IsEmpty:
-                var policyKind = kind == DeclarationKind.ManagedPolicy ? PolicyKind.Identity : PolicyKind.Resource;
-                yield return (draft.Draft.ToDocument(), new ValidationOptions(policyKind) { Catalogue = catalogue }, draft.Sources);
+                yield return (draft.Draft.ToDocument(), new ValidationOptions(DeclarationKinds.Of(kind).ValidateAs) { Catalogue = catalogue }, draft.Sources);
                 break;
             case RoleValue role when kind == DeclarationKind.Role:
                 if (!role.Draft.Trust.Statements.IsEmpty)

@@ -5,7 +5,7 @@ using PolicyAsCode.Dsl;
 
 namespace PolicyAsCode.Generators;
 
-// Policy chains: Policy.Identity() / Policy.Resource(), statements (Allow, Deny, AllExcept), resources (On, OnAll,
+// Policy chains: Policy.Identity() / Policy.Resource() / Policy.ServiceControl() / Policy.ResourceControl(), statements (Allow, Deny, AllExcept), resources (On, OnAll,
 // OnAllExcept), principals (For, ForAllExcept), When, Named and Include, applied to PolicyDraft as the runtime DSL does.
 internal sealed partial class DslInterpreter
 {
@@ -17,13 +17,18 @@ internal sealed partial class DslInterpreter
                 return new DraftValue(DeclarationKind.ManagedPolicy, PolicyDraft.Empty);
             case DslOp.ResourcePolicy:
                 return new DraftValue(DeclarationKind.ResourcePolicy, PolicyDraft.Empty);
+            case DslOp.ServiceControlPolicy:
+                return new DraftValue(DeclarationKind.ServiceControlPolicy, PolicyDraft.Empty);
+            case DslOp.ResourceControlPolicy:
+                return new DraftValue(DeclarationKind.ResourceControlPolicy, PolicyDraft.Empty);
             case DslOp.Effect:
                 return new EffectStepValue(PolicyOf(receiver, invocation), mark.Effect);
             case DslOp.Start:
             {
                 var draft = PolicyOf(receiver, invocation);
                 var started = Start(draft, invocation, mark.Effect, args[0], notAction: false);
-                return draft.Kind == DeclarationKind.ManagedPolicy ? new StepValue(started) : new PrincipalStepValue(started);
+                // A resource policy's statement waits for its principals; the others name none (an RCP's is always "*").
+                return draft.Kind == DeclarationKind.ResourcePolicy ? new PrincipalStepValue(started) : new StepValue(started);
             }
             case DslOp.StartNotAction:
             {
@@ -65,9 +70,10 @@ internal sealed partial class DslInterpreter
     private DraftValue Start(DraftValue draft, IInvocationOperation invocation, Effect effect, IArgumentOperation argument, bool notAction)
     {
         var actions = Actions(argument);
+        var values = actions.Select(a => (string)a.Value);
         return draft with
         {
-            Draft = draft.Draft.Start(effect, actions.Select(a => (string)a.Value), notAction),
+            Draft = draft.Kind == DeclarationKind.ResourceControlPolicy ? draft.Draft.StartForEveryone(effect, values) : draft.Draft.Start(effect, values, notAction),
             Sources = draft.Sources.Add(new StatementSource(SourceSpans.NameThroughArguments(invocation.Syntax))
             {
                 Actions = [.. actions.Select(a => SourceSpans.Of(a.Value, a.Origin))],
@@ -104,7 +110,7 @@ internal sealed partial class DslInterpreter
         {
             DraftValue value => value,
             DeclaredPolicyValue declared => declared.Draft,
-            _ => throw new EvaluationException("Include takes a policy: a declared policy, or one written with Policy.Identity() or Policy.Resource().", argument.Syntax),
+            _ => throw new EvaluationException("Include takes a policy: a declared policy, or one written with Policy.Identity(), Policy.Resource(), Policy.ServiceControl() or Policy.ResourceControl().", argument.Syntax),
         };
         var next = draft with { Draft = draft.Draft.Include(included.Draft) };
         // Included statements are reported on the argument that brings them in (PAC001 on Include(bucketPolicy)).
@@ -124,7 +130,7 @@ internal sealed partial class DslInterpreter
             _ => null,
         };
         // Only a policy declaration reports its own statements; a role is not a policy that can be included.
-        return member is null ? null : _symbols.DeclarationKindOf(member) is DeclarationKind.ManagedPolicy or DeclarationKind.ResourcePolicy ? _symbols.DeclarationKindOf(member) : null;
+        return member is null ? null : _symbols.DeclarationKindOf(member) is { } kind && kind != DeclarationKind.Role ? kind : null;
     }
 
     private List<Item> Actions(IArgumentOperation argument)

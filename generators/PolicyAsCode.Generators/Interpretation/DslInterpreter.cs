@@ -179,7 +179,7 @@ internal sealed partial class DslInterpreter
         {
             return mark.Op switch
             {
-                DslOp.IdentityPolicy or DslOp.ResourcePolicy or DslOp.Start or DslOp.Effect or DslOp.StartNotAction or DslOp.Resources
+                DslOp.IdentityPolicy or DslOp.ResourcePolicy or DslOp.ServiceControlPolicy or DslOp.ResourceControlPolicy or DslOp.Start or DslOp.Effect or DslOp.StartNotAction or DslOp.Resources
                     or DslOp.AllResources or DslOp.NotResources or DslOp.Principals or DslOp.NotPrincipals or DslOp.Conditions
                     or DslOp.Sid or DslOp.Include => InvokePolicy(invocation, mark, receiver, args),
                 DslOp.DefineRole or DslOp.TrustedBy or DslOp.Attach or DslOp.AttachArn or DslOp.Inline or DslOp.PermissionsBoundary

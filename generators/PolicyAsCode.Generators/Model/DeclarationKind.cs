@@ -6,4 +6,6 @@ internal enum DeclarationKind
     ManagedPolicy,
     ResourcePolicy,
     Role,
+    ServiceControlPolicy,
+    ResourceControlPolicy,
 }

@@ -11,6 +11,12 @@ public enum IamDeclarationKind
 
     /// <summary>An IAM role (its trust policy is the JSON and the evaluator).</summary>
     Role,
+
+    /// <summary>An AWS Organizations service control policy.</summary>
+    ServiceControlPolicy,
+
+    /// <summary>An AWS Organizations resource control policy.</summary>
+    ResourceControlPolicy,
 }
 
 /// <summary>One policy or role declared in an assembly, as listed by its generated registry.</summary>

@@ -38,3 +38,29 @@ public sealed class RoleAttribute(string name) : Attribute
     /// <summary>The IAM role name.</summary>
     public string Name { get; } = name;
 }
+
+/// <summary>
+/// Declares an AWS Organizations service control policy: on a static property or field of type
+/// <see cref="ServiceControlPolicy"/>. The generator emits its JSON (<c>iam/&lt;name&gt;.json</c>, kind <c>scp</c> in the
+/// manifest) and a compiled evaluator; the analyzers validate it as an SCP.
+/// </summary>
+/// <param name="name">The policy name in AWS Organizations (1 to 128 letters, digits and <c>+=,.@-_</c> here, as it also names the file).</param>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field, Inherited = false)]
+public sealed class ServiceControlPolicyAttribute(string name) : Attribute
+{
+    /// <summary>The policy name.</summary>
+    public string Name { get; } = name;
+}
+
+/// <summary>
+/// Declares an AWS Organizations resource control policy: on a static property or field of type
+/// <see cref="ResourceControlPolicy"/>. The generator emits its JSON (<c>iam/&lt;name&gt;.json</c>, kind <c>rcp</c> in the
+/// manifest) and a compiled evaluator; the analyzers validate it as an RCP.
+/// </summary>
+/// <param name="name">The policy name in AWS Organizations (1 to 128 letters, digits and <c>+=,.@-_</c> here, as it also names the file).</param>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field, Inherited = false)]
+public sealed class ResourceControlPolicyAttribute(string name) : Attribute
+{
+    /// <summary>The policy name.</summary>
+    public string Name { get; } = name;
+}

@@ -12,4 +12,18 @@ public static class Policy
     /// <summary>Starts a resource-based policy: <c>Policy.Resource().Allow(S3.GetObject).For(Principal.Account("...")).On(...)</c>.</summary>
     [DslMember(DslOp.ResourcePolicy)]
     public static ResourcePolicy Resource() => ResourcePolicy.Empty;
+
+    /// <summary>
+    /// Starts an AWS Organizations service control policy:
+    /// <c>Policy.ServiceControl().Deny(IamAction.All).OnAll().When(Keys.Aws.RequestedRegion.IsNot("eu-west-1"))</c>.
+    /// </summary>
+    [DslMember(DslOp.ServiceControlPolicy)]
+    public static ServiceControlPolicy ServiceControl() => ServiceControlPolicy.Empty;
+
+    /// <summary>
+    /// Starts an AWS Organizations resource control policy, whose statements deny to everyone (<c>"Principal": "*"</c>):
+    /// <c>Policy.ResourceControl().Deny("s3:*").OnAll().When(Keys.Aws.SecureTransport.IsFalse())</c>.
+    /// </summary>
+    [DslMember(DslOp.ResourceControlPolicy)]
+    public static ResourceControlPolicy ResourceControl() => ResourceControlPolicy.Empty;
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Extracts the IAM resource types the build's CloudFormation output uses from AWS's CloudFormation resource
+# Extracts the IAM and AWS Organizations resource types the build's CloudFormation output uses from AWS's CloudFormation resource
 # specification, as shipped by the npm package @aws-cdk/cfnspec (Apache-2.0), into the test data file
 # tests/PolicyAsCode.Tests/TestData/cfnspec/iam-resource-spec.json. The tests read only that file; nothing is downloaded
 # at test time.
@@ -26,7 +26,7 @@ node - "$work/package" "$out_dir/iam-resource-spec.json" "$version" <<'JS'
 const fs = require('fs');
 const [pkg, out, version] = process.argv.slice(2);
 const spec = JSON.parse(fs.readFileSync(`${pkg}/spec/specification.json`, 'utf8'));
-const resourceTypes = ['AWS::IAM::ManagedPolicy', 'AWS::IAM::Role'];
+const resourceTypes = ['AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::Organizations::Policy'];
 const result = {
   Source: `@aws-cdk/cfnspec@${version} spec/specification.json (Apache-2.0), ResourceSpecificationVersion ${spec.ResourceSpecificationVersion}`,
   ResourceSpecificationVersion: spec.ResourceSpecificationVersion,
@@ -46,8 +46,8 @@ JS
 {
   echo "# CloudFormation resource specification (IAM subset)"
   echo
-  echo "\`iam-resource-spec.json\` holds the \`AWS::IAM::ManagedPolicy\` and \`AWS::IAM::Role\` resource types (and the"
-  echo "\`AWS::IAM::Role.*\` property types) of AWS's CloudFormation resource specification, extracted by"
+  echo "\`iam-resource-spec.json\` holds the \`AWS::IAM::ManagedPolicy\`, \`AWS::IAM::Role\` and \`AWS::Organizations::Policy\`"
+  echo "resource types (and their property types) of AWS's CloudFormation resource specification, extracted by"
   echo "\`src/tools/cfnspec/extract.sh\` from the npm package [\`@aws-cdk/cfnspec\`](https://www.npmjs.com/package/@aws-cdk/cfnspec)"
   echo "version $version (\`spec/specification.json\`), by Amazon Web Services, under the Apache License 2.0. The package's"
   echo "NOTICE and LICENSE follow."

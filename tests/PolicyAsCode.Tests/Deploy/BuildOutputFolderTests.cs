@@ -160,12 +160,32 @@ public sealed class BuildOutputFolderTests : IDisposable
     [Fact]
     public void Validate_ManifestWithAnUnknownKind_ExitsWithBadInputNamingIt()
     {
-        WriteBuildFolder(Manifest.Replace("\"resource\"", "\"rcp\"", StringComparison.Ordinal));
+        WriteBuildFolder(Manifest.Replace("\"resource\"", "\"tag\"", StringComparison.Ordinal));
 
         var result = PacRunner.Run("validate", _dir.Path);
 
         Assert.Equal(Pac.BadInput, result.ExitCode);
-        Assert.Contains($"{_dir.Combine("manifest.json")}: the build's manifest gives bucket.json the kind \"rcp\", which pac does not know", result.Stderr);
+        Assert.Contains($"{_dir.Combine("manifest.json")}: the build's manifest gives bucket.json the kind \"tag\", which pac does not know (known: managed, resource, scp, rcp)", result.Stderr);
+    }
+
+    [Fact]
+    public void Validate_RcpAndScpKinds_AreCheckedAsOrganizationPolicies()
+    {
+        // A resource control policy's Principal must be "*" (PAC025), and an SCP names no principal (PAC001): the bucket
+        // policy listed as either gets that kind's error; a proper RCP passes.
+        WriteBuildFolder(Manifest.Replace("\"resource\"", "\"rcp\"", StringComparison.Ordinal));
+        var rcp = PacRunner.Run("validate", _dir.Path);
+        Assert.Equal(Pac.Findings, rcp.ExitCode);
+        Assert.Contains("PAC025", rcp.Stdout);
+
+        WriteBuildFolder(Manifest.Replace("\"resource\"", "\"scp\"", StringComparison.Ordinal));
+        var scp = PacRunner.Run("validate", _dir.Path);
+        Assert.Equal(Pac.Findings, scp.ExitCode);
+        Assert.Contains("PAC001", scp.Stdout);
+
+        WriteBuildFolder(Manifest.Replace("\"resource\"", "\"rcp\"", StringComparison.Ordinal));
+        _dir.Write("bucket.json", PolicyAsCode.Json.PolicyJson.Write(Policy.ResourceControl().Deny("s3:*").OnAll().When(PolicyAsCode.Aws.Keys.Aws.SecureTransport.IsFalse()).Document) + "\n");
+        Assert.Equal(Pac.Success, PacRunner.Run("validate", _dir.Path).ExitCode);
     }
 
     [Fact]

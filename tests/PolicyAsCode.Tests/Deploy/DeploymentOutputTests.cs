@@ -51,6 +51,14 @@ public sealed class DeploymentOutputTests
 
             [Role("lambda_runner")]
             public static Role LambdaRunner => Role.Define().TrustedBy(Principal.Service("lambda.amazonaws.com"));
+
+            [ServiceControlPolicy("deny_outside_eu")]
+            public static ServiceControlPolicy DenyOutsideEu => Policy.ServiceControl()
+                .Deny().AllExcept("iam:*", "sts:*").OnAll().When(Keys.Aws.RequestedRegion.IsNot("eu-west-1", "eu-central-1"));
+
+            [ResourceControlPolicy("s3_tls_only")]
+            public static ResourceControlPolicy S3TlsOnly => Policy.ResourceControl()
+                .Deny("s3:*").OnAll().When(Keys.Aws.SecureTransport.IsFalse()).Named("DenyInsecureTransport");
         }
         """;
 
@@ -60,6 +68,7 @@ public sealed class DeploymentOutputTests
         Path.Combine("examples", "CrossAccountS3", "Production.cs"),
         Path.Combine("examples", "ForceMfa", "Policies.cs"),
         Path.Combine("examples", "GitHubActionsOidc", "Roles.cs"),
+        Path.Combine("examples", "Organization", "Guardrails.cs"),
     ];
 
     private static string Source(string name) => name == "team" ? Team : File.ReadAllText(RepoFiles.Get(name.Split(Path.DirectorySeparatorChar)));
@@ -171,6 +180,20 @@ public sealed class DeploymentOutputTests
             Assert.Equal(role.Draft.Inline.Select(i => (i.Name, i.Document)),
                 inline.Select(i => (i.GetProperty("PolicyName").GetString()!, Policy(i.GetProperty("PolicyDocument")))));
         }
+        // Service and resource control policies: one AWS::Organizations::Policy each, of their type, with their document;
+        // where they are attached is the user's (no TargetIds), from the id output.
+        var organization = declarations.Where(d => d.Kind is IamDeclarationKind.ServiceControlPolicy or IamDeclarationKind.ResourceControlPolicy).ToList();
+        Assert.Equal(organization.Count, resources.Values.Count(r => r.GetProperty("Type").GetString() == "AWS::Organizations::Policy"));
+        foreach (var declared in organization)
+        {
+            var (id, resource) = Assert.Single(resources, r => r.Value.GetProperty("Type").GetString() == "AWS::Organizations::Policy"
+                && r.Value.GetProperty("Properties").GetProperty("Name").GetString() == declared.Name);
+            var properties = resource.GetProperty("Properties");
+            Assert.Equal(declared.Kind == IamDeclarationKind.ServiceControlPolicy ? "SERVICE_CONTROL_POLICY" : "RESOURCE_CONTROL_POLICY", properties.GetProperty("Type").GetString());
+            Assert.Equal(((PolicyBase)declared.Value).Document, Policy(properties.GetProperty("Content")));
+            Assert.False(properties.TryGetProperty("TargetIds", out _));
+            Assert.Equal(id, template.GetProperty("Outputs").GetProperty(id + "Id").GetProperty("Value").GetProperty("Ref").GetString());
+        }
         var outputs = template.TryGetProperty("Outputs", out var o) ? o.EnumerateObject().ToList() : [];
         foreach (var declared in declarations.Where(d => d.Kind == IamDeclarationKind.ResourcePolicy))
         {
@@ -218,6 +241,14 @@ public sealed class DeploymentOutputTests
             var inline = Blocks("aws_iam_role_policy").Where(p => p.Value.GetProperty("role").GetString()!.StartsWith(self, StringComparison.Ordinal))
                 .Select(p => (Unescape(p.Value.GetProperty("name").GetString()!), PolicyJson.Parse(Unescape(p.Value.GetProperty("policy").GetString()!))));
             Assert.Equal(role.Draft.Inline.Select(i => (i.Name, i.Document)), inline);
+        }
+        var organization = declarations.Where(d => d.Kind is IamDeclarationKind.ServiceControlPolicy or IamDeclarationKind.ResourceControlPolicy).ToList();
+        Assert.Equal(organization.Count, Blocks("aws_organizations_policy").Count());
+        foreach (var declared in organization)
+        {
+            var block = ByName("aws_organizations_policy", declared.Name).Value;
+            Assert.Equal(declared.Kind == IamDeclarationKind.ServiceControlPolicy ? "SERVICE_CONTROL_POLICY" : "RESOURCE_CONTROL_POLICY", block.GetProperty("type").GetString());
+            Assert.Equal(((PolicyBase)declared.Value).Document, PolicyJson.Parse(Unescape(block.GetProperty("content").GetString()!)));
         }
         var outputs = configuration.TryGetProperty("output", out var o) ? o.EnumerateObject().ToList() : [];
         foreach (var declared in declarations.Where(d => d.Kind == IamDeclarationKind.ResourcePolicy))

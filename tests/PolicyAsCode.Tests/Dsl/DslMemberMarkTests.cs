@@ -19,6 +19,7 @@ public class DslMemberMarkTests
     private static readonly Type[] s_dslTypes =
     [
         typeof(Policy), typeof(PolicyBase), typeof(IdentityPolicy), typeof(ResourcePolicy), typeof(ResourcePolicy.PrincipalStep),
+        typeof(ServiceControlPolicy), typeof(ResourceControlPolicy),
         typeof(ResourceStep<>), typeof(EffectStep<>), typeof(Role), typeof(Principal), typeof(Principal.WebIdentity),
         typeof(ConditionKey), typeof(ConditionKey<>), typeof(StringConditionKey), typeof(NumericConditionKey), typeof(DateConditionKey),
         typeof(BoolConditionKey), typeof(ArnConditionKey), typeof(IpAddressConditionKey), typeof(BinaryConditionKey),
@@ -95,6 +96,20 @@ public class DslMemberMarkTests
                 .MaxSession(TimeSpan.FromHours(2))
                 .Path("/deploy/")
                 .Description("Deploys");
+
+            [ServiceControlPolicy("marks_scp")]
+            public static ServiceControlPolicy Guardrails => Policy.ServiceControl()
+                .Deny(Organizations.LeaveOrganization).OnAll().Named("NoLeaving")
+                .Deny().AllExcept(Iam.GetRole, "sts:*").OnAll().When(Keys.Aws.RequestedRegion.IsNot("eu-west-1"))
+                .Allow(S3.GetObject).On(S3.Arn.Object("b", "*"))
+                .Allow().AllExcept(Ec2.RunInstances).OnAllExcept(S3.Arn.Bucket("secret"))
+                .Include(Policy.ServiceControl().Deny(Organizations.CloseAccount).OnAll());
+
+            [ResourceControlPolicy("marks_rcp")]
+            public static ResourceControlPolicy Perimeter => Policy.ResourceControl()
+                .Deny("s3:*", Sqs.SendMessage).OnAll().When(Keys.Aws.SecureTransport.IsFalse()).Named("TlsOnly")
+                .Deny(Kms.Decrypt).OnAllExcept(Kms.Arn.Key("eu-west-1", "111122223333", "k"))
+                .Include(Policy.ResourceControl().Deny("sts:AssumeRole").On(Iam.Arn.Role("111122223333", "r")).When(Keys.Aws.PrincipalOrgID.IsNot("o-abc")));
         }
         """;
 
@@ -142,7 +157,7 @@ public class DslMemberMarkTests
         using var generated = await test.RunAndLoadAsync();
         // Byte for byte, every file: the generator interprets each call from its mark, the runtime runs it.
         var files = generated.AssertMatchesRuntime();
-        Assert.Equal(["manifest.json", "marks_identity.json", "marks_resource.json", "marks_role.inline.extra.json", "marks_role.trust.json", "marks_shared.json"], files.Keys);
+        Assert.Equal(["manifest.json", "marks_identity.json", "marks_rcp.json", "marks_resource.json", "marks_role.inline.extra.json", "marks_role.trust.json", "marks_scp.json", "marks_shared.json"], files.Keys);
 
         // And the samples call every member a declaration can call.
         var called = CalledMembers(generated.Compilation);

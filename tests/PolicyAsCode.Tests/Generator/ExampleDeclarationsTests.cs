@@ -16,6 +16,7 @@ public class ExampleDeclarationsTests
         Path.Combine("examples", "CrossAccountS3", "Production.cs"),
         Path.Combine("examples", "ForceMfa", "Policies.cs"),
         Path.Combine("examples", "GitHubActionsOidc", "Roles.cs"),
+        Path.Combine("examples", "Organization", "Guardrails.cs"),
     ];
 
     [Theory]
@@ -32,8 +33,7 @@ public class ExampleDeclarationsTests
             var compiled = declaration.Type.GetNestedType("Compiled")!.GetNestedType(declaration.Member)!;
             var (document, method) = declaration.Value switch
             {
-                IdentityPolicy policy => (policy.Document, "Evaluate"),
-                ResourcePolicy policy => (policy.Document, "Evaluate"),
+                PolicyBase policy => (policy.Document, "Evaluate"),
                 Role role => (role.TrustPolicy, "EvaluateTrust"),
                 _ => throw new InvalidOperationException(declaration.Name),
             };

@@ -71,6 +71,8 @@ internal sealed class GeneratedAssembly : IDisposable
         if (member.GetCustomAttribute<ManagedPolicyAttribute>() is { } managed) return (IamDeclarationKind.ManagedPolicy, managed.Name);
         if (member.GetCustomAttribute<ResourcePolicyAttribute>() is { } resource) return (IamDeclarationKind.ResourcePolicy, resource.Name);
         if (member.GetCustomAttribute<RoleAttribute>() is { } role) return (IamDeclarationKind.Role, role.Name);
+        if (member.GetCustomAttribute<ServiceControlPolicyAttribute>() is { } scp) return (IamDeclarationKind.ServiceControlPolicy, scp.Name);
+        if (member.GetCustomAttribute<ResourceControlPolicyAttribute>() is { } rcp) return (IamDeclarationKind.ResourceControlPolicy, rcp.Name);
         return null;
     }
 

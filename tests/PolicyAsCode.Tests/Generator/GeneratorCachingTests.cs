@@ -37,6 +37,12 @@ public class GeneratorCachingTests
 
             [Role("second_role")]
             public static Role Writer => Role.Define().TrustedBy(Principal.Service("lambda.amazonaws.com")).Attach(Write);
+
+            [ServiceControlPolicy("second_scp")]
+            public static ServiceControlPolicy NoLeaving => Policy.ServiceControl().Deny(Organizations.LeaveOrganization).OnAll();
+
+            [ResourceControlPolicy("second_rcp")]
+            public static ResourceControlPolicy TlsOnly => Policy.ResourceControl().Deny("s3:*").OnAll().When(Keys.Aws.SecureTransport.IsFalse());
         }
         """;
 
@@ -83,6 +89,8 @@ public class GeneratorCachingTests
         Assert.Contains(Assert.Single(Outputs(result, TrackingNames.Specs), o => NameOf(o.Value) == "second_role").Reason, s_cachedOrUnchanged);
         Assert.All(Outputs(result, TrackingNames.ResourcePolicies), o => Assert.Contains(o.Reason, s_cachedOrUnchanged));
         Assert.All(Outputs(result, TrackingNames.Roles), o => Assert.Contains(o.Reason, s_cachedOrUnchanged));
+        Assert.All(Outputs(result, TrackingNames.ServiceControlPolicies), o => Assert.Contains(o.Reason, s_cachedOrUnchanged));
+        Assert.All(Outputs(result, TrackingNames.ResourceControlPolicies), o => Assert.Contains(o.Reason, s_cachedOrUnchanged));
         // The manifest and registry depend on names, files and attachments only: an edit inside a policy leaves them cached.
         Assert.Contains(Assert.Single(Outputs(result, TrackingNames.Collected)).Reason, s_cachedOrUnchanged);
     }

@@ -138,4 +138,10 @@ public enum DslOp
     /// arguments, or the mark's fixed value (<c>Exists()</c>: <c>"Null": "false"</c>).
     /// </summary>
     Condition,
+
+    /// <summary><c>Policy.ServiceControl()</c>: an empty service control policy (AWS Organizations).</summary>
+    ServiceControlPolicy,
+
+    /// <summary><c>Policy.ResourceControl()</c>: an empty resource control policy (AWS Organizations).</summary>
+    ResourceControlPolicy,
 }

@@ -33,6 +33,13 @@ public sealed record PolicyDraft(EquatableArray<Statement> Statements)
         return new PolicyDraft(Append(Statements, statement));
     }
 
+    /// <summary>
+    /// Starts a statement of a resource control policy (<c>Deny(...)</c>): its Principal is always <c>"*"</c>, the only
+    /// value AWS accepts there (AWS Organizations User Guide, "RCP syntax"); conditions narrow who it applies to.
+    /// </summary>
+    public PolicyDraft StartForEveryone(Effect effect, IEnumerable<string> actions)
+        => Start(effect, actions, notAction: false).WithPrincipals([PrincipalSpec.Everyone], notPrincipal: false);
+
     /// <summary>Sets the last statement's resources: <c>On(...)</c>, <c>OnAll()</c>, or with <paramref name="notResource"/> <c>OnAllExcept(...)</c>.</summary>
     public PolicyDraft WithResources(IEnumerable<string> resources, bool notResource)
     {
