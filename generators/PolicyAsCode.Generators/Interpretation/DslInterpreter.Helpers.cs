@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -27,6 +28,7 @@ internal sealed partial class DslInterpreter
     private Scope? _scope;
     private int _steps;
     private ISymbol? _declaration;
+    private IOperation? _linq;
 
     /// <summary>One call of a helper: the call site, the helper's syntax (whose values are mapped out), its arguments and the reads of its parameters.</summary>
     private sealed class Frame(IMethodSymbol method, SyntaxNode syntax, IOperation? call)
@@ -104,11 +106,13 @@ internal sealed partial class DslInterpreter
         public object Value { get; } = value;
     }
 
+    /// <summary>Counts a step; past the budget, reports the outermost LINQ call running (the chain to shorten), or else the expression.</summary>
     private void Step(IOperation at)
     {
         if (++_steps > MaxSteps)
         {
-            throw new EvaluationException($"'{Shorten(at.Syntax.ToString())}' takes more than {MaxSteps:N0} steps to evaluate (a huge LINQ chain or list): the generator stops here. Keep compile-time lists to the size of a policy.", at.Syntax);
+            var culprit = _linq ?? at;
+            throw new EvaluationException($"'{Shorten(culprit.Syntax.ToString())}' takes more than {MaxSteps.ToString("N0", CultureInfo.InvariantCulture)} steps to evaluate (a huge LINQ chain or list): the generator stops here. Keep compile-time lists to the size of a policy.", culprit.Syntax);
         }
     }
 

@@ -32,6 +32,20 @@ internal sealed partial class DslInterpreter
 
     private object InvokeLinq(IInvocationOperation invocation)
     {
+        var outer = _linq;
+        _linq ??= invocation;
+        try
+        {
+            return Linq(invocation);
+        }
+        finally
+        {
+            _linq = outer;
+        }
+    }
+
+    private object Linq(IInvocationOperation invocation)
+    {
         var method = invocation.TargetMethod;
         var args = invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? int.MaxValue).ToArray();
         if (args.Length == 0) throw NotLinq(invocation);

@@ -64,7 +64,7 @@ internal sealed partial class DslInterpreter
         _declaration ??= member;
         // A member's value sees no helper's parameters or locals, whoever reads it.
         var (savedScope, savedFrames) = (_scope, _frames.ToArray());
-        _scope = null;
+        _scope = new Scope(null);
         _frames.Clear();
         try
         {

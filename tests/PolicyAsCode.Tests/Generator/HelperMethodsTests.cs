@@ -108,6 +108,9 @@ public class HelperMethodsTests
                 [ManagedPolicy("dev")]
                 public static IdentityPolicy Dev => Policy.Identity().Allow(ActionsFor("dev", 0)).On(S3.Arn.Object(BucketFor("dev"), "*"));
 
+                [ManagedPolicy("pattern")]
+                public static IdentityPolicy Pattern => "my-bucket" is var bucket ? Policy.Identity().Allow(S3.GetObject).On(S3.Arn.Bucket(bucket)) : Policy.Identity();
+
                 [ManagedPolicy("qa")]
                 public static IdentityPolicy Qa
                 {
