@@ -169,7 +169,8 @@ internal sealed partial class DslInterpreter
                 throw new EvaluationException($"'{parameter.Name}' is a ref or out parameter: a helper evaluated at compile time takes its arguments by value.", argument.Syntax);
             }
             // An omitted optional argument has its default value, written in the helper, not at the call.
-            bool written = argument.ArgumentKind != ArgumentKind.DefaultValue && !argument.IsImplicit;
+            // (A params argument is implicit, its elements are not.)
+            bool written = argument.ArgumentKind == ArgumentKind.ParamArray || (argument.ArgumentKind != ArgumentKind.DefaultValue && !argument.IsImplicit);
             if (parameter.Type is IArrayTypeSymbol && !IsNull(argument.Value))
             {
                 var items = Items(argument);
