@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -23,9 +25,13 @@ internal sealed partial class DslInterpreter
     private static readonly object s_null = new NullValue();
     private static readonly object s_unassigned = new NullValue();
     private readonly List<Frame> _frames = [];
-    private readonly Dictionary<IMethodSymbol, (SyntaxNode Syntax, IBlockOperation Body)> _bodies = new(SymbolEqualityComparer.Default);
+    /// <summary>
+    /// Helpers' bound bodies, per compilation: binding a body (lambdas, overloads) costs milliseconds, and a helper is
+    /// usually shared by many declarations, each evaluated by its own interpreter. Operation trees are immutable.
+    /// </summary>
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<IMethodSymbol, (SyntaxNode Syntax, IBlockOperation? Body, bool Invalid)>> s_bodies = new();
     private readonly Dictionary<SyntaxTree, SemanticModel> _models = [];
-    private Scope? _scope;
+    private Scope? _scope = new(null);
     private int _steps;
     private ISymbol? _declaration;
     private IOperation? _linq;
@@ -264,24 +270,29 @@ internal sealed partial class DslInterpreter
     /// <summary>A method's body (bound once per evaluation) and the syntax it is declared by.</summary>
     private (SyntaxNode Syntax, IBlockOperation Body) Body(IMethodSymbol method, IOperation call)
     {
-        if (_bodies.TryGetValue(method, out var known)) return known;
-        var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken);
-        var model = ModelFor(syntax.SyntaxTree);
-        IBlockOperation? body = model.GetOperation(syntax, _cancellationToken) switch
+        var bodies = s_bodies.GetValue(_compilation, static _ => new ConcurrentDictionary<IMethodSymbol, (SyntaxNode, IBlockOperation?, bool)>(SymbolEqualityComparer.Default));
+        if (!bodies.TryGetValue(method, out var known))
         {
-            IMethodBodyOperation methodBody => methodBody.BlockBody ?? methodBody.ExpressionBody,
-            ILocalFunctionOperation localFunction => localFunction.Body,
-            _ => null,
-        };
+            var declaration = method.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken);
+            IBlockOperation? bound = ModelFor(declaration.SyntaxTree).GetOperation(declaration, _cancellationToken) switch
+            {
+                IMethodBodyOperation methodBody => methodBody.BlockBody ?? methodBody.ExpressionBody,
+                ILocalFunctionOperation localFunction => localFunction.Body,
+                _ => null,
+            };
+            bool invalid = bound is not null && (bound.Type?.TypeKind == TypeKind.Error || bound.Descendants().Any(o => o is IInvalidOperation));
+            known = bodies.GetOrAdd(method, (declaration, bound, invalid));
+        }
+        var (syntax, body, hasErrors) = known;
         if (body is null || method.IsAsync || method.IsExtern || method.IsAbstract)
         {
             throw new EvaluationException($"'{method.Name}' has no body that can be evaluated at compile time.", call.Syntax);
         }
-        if (body.Type?.TypeKind == TypeKind.Error || body.Descendants().Any(o => o is IInvalidOperation))
+        if (hasErrors)
         {
             throw new EvaluationException("The code has compilation errors.", syntax, id: null);
         }
-        return _bodies[method] = (syntax, body);
+        return (syntax, body);
     }
 
     private SemanticModel ModelFor(SyntaxTree tree)

@@ -167,4 +167,39 @@ public class HelperDiagnosticsTests
             """).Expect(
                 Pac("PAC201", 0).WithMessage("'12345' is not an AWS account id; account ids have 12 digits. (in 'SharedWith')"),
                 Pac("PAC201", 1).WithMessage("A role's maximum session duration must be between 1 and 12 hours (3600 to 43200 seconds), not 46800 seconds. (in 'Assumable')")).RunAsync();
+
+    [Theory]
+    [InlineData("static IdentityPolicy H(string b) => Policy.Identity().Allow(S3.GetObject).On(S3.Arn.Bucket(b", "H(\"x\")")]
+    [InlineData("static IdentityPolicy H(string b) { return Policy.Identity().Allow(S3.GetObject).On(S3.Arn.Bucket(b)) }", "H(\"x\")")]
+    [InlineData("static IdentityPolicy H(string b) { }", "H(\"x\")")]
+    [InlineData("static IdentityPolicy H(string b) { if (b == null) return null!; return Policy.Identity().Allow(S3.GetObject).OnAll(); }", "H(null!)")]
+    [InlineData("static IdentityPolicy H(ref string b) => Policy.Identity().Allow(S3.GetObject).On(S3.Arn.Bucket(b));", "H(ref s_bucket)")]
+    [InlineData("static IdentityPolicy H(out string b) { b = \"x\"; return Policy.Identity().Allow(S3.GetObject).OnAll(); }", "H(out var b)")]
+    [InlineData("static T H<T>(bool c, T a, T b) => c ? a : b;", "H(true, Policy.Identity().Allow(S3.GetObject).OnAll(), Policy.Identity())")]
+    [InlineData("static IdentityPolicy H(Func<string, IdentityPolicy> f) => f(\"x\");", "H(b => Policy.Identity().Allow(S3.GetObject).On(S3.Arn.Bucket(b)))")]
+    [InlineData("static IdentityPolicy H(Func<IdentityPolicy> f) => f();", "H(() => H(() => Policy.Identity()))")]
+    [InlineData("static Func<IdentityPolicy> F = () => F!();", "F()")]
+    [InlineData("static IdentityPolicy H(int n) { var x = n; x = x + 1; return x > 1 ? Policy.Identity().Allow(S3.GetObject).OnAll() : Policy.Identity(); }", "H(1)")]
+    [InlineData("static IdentityPolicy H(int n) { var x = n; x += 1; return Policy.Identity().Allow(S3.GetObject).OnAll(); }", "H(1)")]
+    [InlineData("static IdentityPolicy H(int n) => n / (n - 1) > 0 ? Policy.Identity().Allow(S3.GetObject).OnAll() : Policy.Identity();", "H(1)")]
+    [InlineData("static IdentityPolicy H(int n) => n * int.MaxValue > 0 ? Policy.Identity().Allow(S3.GetObject).OnAll() : Policy.Identity();", "H(3)")]
+    [InlineData("static IdentityPolicy H(string[] b) => Policy.Identity().Allow(S3.GetObject).On(S3.Arn.Bucket(b[5]));", "H([\"a\"])")]
+    [InlineData("static async System.Threading.Tasks.Task<IdentityPolicy> H() => Policy.Identity();", "H().Result")]
+    [InlineData("static System.Collections.Generic.IEnumerable<IamAction> H() { yield return S3.GetObject; }", "Policy.Identity().Allow(System.Linq.Enumerable.ToArray(H())).OnAll()")]
+    [InlineData("static partial IdentityPolicy H();", "H()")]
+    public void BrokenOrHostileHelpers_DoNotThrow(string helper, string call)
+    {
+        var run = GeneratorHarness.Run($$"""
+            public static partial class P
+            {
+                private static string s_bucket = "b";
+
+                {{helper}}
+
+                [ManagedPolicy("policy")]
+                public static IdentityPolicy Declared => {{call}};
+            }
+            """);
+        Assert.All(run.Result.Diagnostics, d => Assert.Contains(d.Id, (string[])["PAC200", "PAC201"]));
+    }
 }
