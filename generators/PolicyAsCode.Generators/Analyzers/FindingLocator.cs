@@ -68,5 +68,5 @@ internal static class FindingLocator
         return new(fallback, false, null);
     }
 
-    private static SourceLocation Value(ValueSource value) => new(value.Location, value.IsLiteral, null);
+    private static SourceLocation Value(ValueSource value) => new(value.Location, value.IsLiteral, null) { WrittenInHelper = value.WrittenInHelper };
 }

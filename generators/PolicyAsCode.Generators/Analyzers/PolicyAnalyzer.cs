@@ -117,7 +117,9 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
                 foreach (var finding in PolicyValidator.Validate(document, options))
                 {
                     if (ReportedByIncludedDeclaration(finding, sources, options.Kind)) continue;
-                    diagnostics.Add(Create(finding, FindingLocator.Locate(finding, document, sources, declaration), withJsonPath: true, symbols));
+                    var at = FindingLocator.Locate(finding, document, sources, declaration);
+                    if (at.WrittenInHelper is not null && ReportedWhereWritten(finding, document)) continue;
+                    diagnostics.Add(Create(finding, at, withJsonPath: true, symbols));
                 }
             }
         }
@@ -146,6 +148,26 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
     private static bool ReportedByIncludedDeclaration(Finding finding, ImmutableArray<StatementSource> sources, PolicyKind kind)
         => finding.Location.Statement >= 0 && finding.Location.Statement < sources.Length
             && sources[finding.Location.Statement].IncludedFrom is { } included && DeclarationKinds.Of(included).ValidateAs == kind;
+
+    /// <summary>
+    /// Whether a finding about a literal a helper writes is one the per-value checks report on that literal already
+    /// (<see cref="AnalyzeConversion"/>, <see cref="AnalyzeKeyCreation"/>): a helper shared by many declarations then
+    /// gets one diagnostic where the value is written, not one more at every call.
+    /// </summary>
+    private static bool ReportedWhereWritten(Finding finding, PolicyDocument document)
+    {
+        var at = finding.Location;
+        var statement = document.Statements[at.Statement];
+        var catalogue = ServiceCatalogue.Default;
+        var values = at.Element switch
+        {
+            PolicyElementKind.Action when at.ValueIndex >= 0 && at.ValueIndex < statement.Action.Values.Count => ValueRules.Action(statement.Action.Values[at.ValueIndex], catalogue),
+            PolicyElementKind.Resource when statement.Resource is { } resource && at.ValueIndex >= 0 && at.ValueIndex < resource.Values.Count => ValueRules.Resource(resource.Values[at.ValueIndex]),
+            PolicyElementKind.ConditionKey when at.ValueIndex >= 0 && at.ValueIndex < statement.Conditions.Count => ValueRules.ConditionKey(statement.Conditions[at.ValueIndex].Key, catalogue),
+            _ => [],
+        };
+        return values.Any(v => v.Rule == finding.Rule);
+    }
 
     /// <summary>The policies of an evaluated declaration, each with what to validate it as and where its statements are written.</summary>
     private static IEnumerable<(PolicyDocument Document, ValidationOptions Options, ImmutableArray<StatementSource> Sources)> Policies(DeclarationKind kind, object value)

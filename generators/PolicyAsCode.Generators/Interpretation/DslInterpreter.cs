@@ -61,6 +61,11 @@ internal sealed partial class DslInterpreter
     {
         if (EvaluatedMembers is not null && ReadMembers is null && EvaluatedMembers.TryGetValue(member, out var known)) return known;
         if (!_evaluating.Add(member)) throw new EvaluationException($"'{member.Name}' refers to itself, directly or through other members.", reference?.Syntax);
+        _declaration ??= member;
+        // A member's value sees no helper's parameters or locals, whoever reads it.
+        var (savedScope, savedFrames) = (_scope, _frames.ToArray());
+        _scope = new Scope(null);
+        _frames.Clear();
         try
         {
             // A partial property's value is in its implementing part.
@@ -68,6 +73,12 @@ internal sealed partial class DslInterpreter
             var syntax = source.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellationToken)
                 ?? throw new EvaluationException($"'{member.Name}' has no source to evaluate.", null);
             ReadMembers?.Add(syntax);
+            if (MemberValueSyntax.ValueOf(syntax) is null && GetterBody(member, syntax) is { } getter)
+            {
+                var computed = getter;
+                EvaluatedMembers?.TryAdd(member, computed);
+                return computed;
+            }
             var expression = MemberValueSyntax.ValueOf(syntax)
                 ?? throw new EvaluationException($"'{member.Name}' must be written as '=> expression' or '= expression' (or a getter that only returns an expression) so that it can be evaluated at compile time.",
                     syntax is Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { AccessorList: { } accessors } ? accessors : syntax);
@@ -81,12 +92,19 @@ internal sealed partial class DslInterpreter
         finally
         {
             _evaluating.Remove(member);
+            _scope = savedScope;
+            _frames.AddRange(savedFrames);
         }
     }
 
-    public object Evaluate(IOperation operation)
+    public object Evaluate(IOperation operation) => Evaluate(operation, nullable: false);
+
+    /// <param name="operation">The expression.</param>
+    /// <param name="nullable">Whether null may be the value (as <see cref="s_null"/>): where a helper compares or passes it on.</param>
+    private object Evaluate(IOperation operation, bool nullable)
     {
         _cancellationToken.ThrowIfCancellationRequested();
+        Step(operation);
         if (++_depth > MaxDepth) throw TooDeep(operation);
         try
         {
@@ -105,16 +123,58 @@ internal sealed partial class DslInterpreter
             }
             if (operation.ConstantValue.HasValue)
             {
-                return operation.ConstantValue.Value ?? throw new EvaluationException("null is not a value a policy can hold.", operation.Syntax);
+                return operation.ConstantValue.Value ?? (nullable ? s_null : throw new EvaluationException("null is not a value a policy can hold.", operation.Syntax));
             }
+            var value = EvaluateOperation(operation, nullable);
+            if (value == s_null && !nullable) throw new EvaluationException($"'{Shorten(operation.Syntax.ToString())}' is null here, which is not a value a policy can hold.", operation.Syntax);
+            return value;
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private object EvaluateOperation(IOperation operation, bool nullable)
+    {
             switch (operation)
             {
                 case IParenthesizedOperation parenthesized:
-                    return Evaluate(parenthesized.Operand);
+                    return Evaluate(parenthesized.Operand, nullable);
                 case IConversionOperation conversion:
-                    return Convert(conversion);
+                    return Convert(conversion, nullable);
                 case IInvocationOperation invocation:
                     return Invoke(invocation);
+                case IParameterReferenceOperation parameter:
+                    return ReadParameter(parameter);
+                case ILocalReferenceOperation local:
+                    return ReadLocal(local);
+                case IConditionalOperation { WhenFalse: not null } conditional:
+                    return Conditional(conditional);
+                case ISwitchExpressionOperation switchExpression:
+                    return Switch(switchExpression);
+                case IIsPatternOperation isPattern:
+                    return IsPattern(isPattern);
+                case ICoalesceOperation coalesce:
+                    return Coalesce(coalesce);
+                case IBinaryOperation binary:
+                    return Binary(binary);
+                case IUnaryOperation unary:
+                    return Unary(unary);
+                case IDelegateCreationOperation creation:
+                    return Delegate(creation);
+                case IAnonymousFunctionOperation function:
+                    return new Closure(function, _scope);
+                case IArrayElementReferenceOperation element:
+                    return Element(element);
+                case IPropertyReferenceOperation { Instance: { } list, Property.Name: "Length" or "Count" } when IsListOrString(list.Type):
+                    return Evaluate(list) is string text ? text.Length : List(list).Length;
+                case IAssignmentOperation assignment:
+                    return Assign(assignment);
+                case IIncrementOrDecrementOperation increment:
+                    throw new EvaluationException($"'{Shorten(increment.Syntax.ToString())}' changes a variable: code evaluated at compile time may only give its own local variables a value with '='.", increment.Syntax);
+                case IThrowOperation:
+                    throw new EvaluationException($"'{Shorten(operation.Syntax.ToString())}' throws: a declaration evaluated at compile time must have a value, not an exception.", operation.Syntax);
                 case IPropertyReferenceOperation property:
                     return ReadProperty(property);
                 case IFieldReferenceOperation field:
@@ -122,11 +182,9 @@ internal sealed partial class DslInterpreter
                 case IArrayCreationOperation array when array.Initializer is not null:
                     return array.Initializer.ElementValues.Select(Evaluate).ToArray();
                 case ICollectionExpressionOperation collection:
-                    return collection.Elements.Select(Evaluate).ToArray();
+                    return CollectionItems(collection).Select(i => i.Value).ToArray();
                 case IInterpolatedStringOperation interpolated:
                     return Interpolate(interpolated);
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary:
-                    return String(binary.LeftOperand) + String(binary.RightOperand);
                 case IObjectCreationOperation creation:
                     return Create(creation);
                 case IArgumentOperation argument:
@@ -135,21 +193,16 @@ internal sealed partial class DslInterpreter
                     throw new EvaluationException("default values cannot be part of a policy.", operation.Syntax);
             }
             throw NotEvaluable(operation);
-        }
-        finally
-        {
-            _depth--;
-        }
     }
 
     private static EvaluationException TooDeep(IOperation operation)
         => new("The expression is nested too deeply to evaluate.", operation.Syntax);
 
-    private object Convert(IConversionOperation conversion)
+    private object Convert(IConversionOperation conversion, bool nullable)
     {
-        var value = Evaluate(conversion.Operand);
+        var value = Evaluate(conversion.Operand, nullable);
         var target = conversion.Type;
-        if (target is null) return value;
+        if (target is null || value == s_null) return value;
         if (target.SpecialType == SpecialType.System_Decimal) return System.Convert.ToDecimal(value, CultureInfo.InvariantCulture);
         return _symbols.MarkOfType(target)?.Op switch
         {
@@ -163,6 +216,8 @@ internal sealed partial class DslInterpreter
     private object Invoke(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
+        // The user's own helpers, System.Linq and delegates (DslInterpreter.Helpers, .Linq).
+        if (InvokeHelper(invocation) is { } helped) return helped;
         object? receiver = invocation.Instance is null ? null : Evaluate(invocation.Instance);
         // By parameter, whatever order named arguments are written in.
         var args = invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? int.MaxValue).ToImmutableArray();
@@ -314,6 +369,7 @@ internal sealed partial class DslInterpreter
             ICollectionExpressionOperation collection when value.Type?.TypeKind != TypeKind.Error => collection.Elements,
             _ => default,
         };
+        if (value is ICollectionExpressionOperation collectionExpression && value.Type?.TypeKind != TypeKind.Error) return CollectionItems(collectionExpression);
         if (!elements.IsDefault)
         {
             var items = new List<Item>(elements.Length);
@@ -325,7 +381,7 @@ internal sealed partial class DslInterpreter
     }
 
     private static EvaluationException NotEvaluable(IOperation operation)
-        => new($"'{Shorten(operation.Syntax.ToString())}' cannot be evaluated at compile time: a declaration may use constants, the typed AWS members (S3.GetObject, S3.Arn.Bucket(...), Keys.Aws.SourceIp), the PolicyAsCode DSL and other declared policies.", operation.Syntax);
+        => new($"'{Shorten(operation.Syntax.ToString())}' cannot be evaluated at compile time: a declaration may use constants, the typed AWS members (S3.GetObject, S3.Arn.Bucket(...), Keys.Aws.SourceIp), the PolicyAsCode DSL, other declared policies and its project's own static helper methods.", operation.Syntax);
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text.Substring(0, 57) + "...";
 }

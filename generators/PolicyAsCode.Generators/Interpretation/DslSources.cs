@@ -14,7 +14,14 @@ namespace PolicyAsCode.Generators;
 /// <param name="Value">The value as the document holds it (a string, or a <see cref="PrincipalId"/>).</param>
 /// <param name="Location">The expression that produced it inside the declaration.</param>
 /// <param name="IsLiteral">Whether <paramref name="Location"/> is a string literal holding exactly the value.</param>
-internal sealed record ValueSource(object Value, Location Location, bool IsLiteral);
+internal sealed record ValueSource(object Value, Location Location, bool IsLiteral)
+{
+    /// <summary>
+    /// For a value a helper writes as a literal (<c>Allow("s3:GetObjet")</c> inside a method the declaration calls), that
+    /// literal; <see cref="Location"/> is then the declaration's call of the helper.
+    /// </summary>
+    public Location? WrittenInHelper { get; init; }
+}
 
 /// <summary>Where a condition comes from: the operator call (<c>Is("x")</c>), its key (<c>Keys.Aws.Username</c>) and values.</summary>
 /// <param name="Method">The DSL operator method called, for a fix that calls another one.</param>

@@ -15,36 +15,46 @@ public class GeneratorDiagnosticsTests
     // PAC200: values the generator cannot evaluate at compile time, reported on the expression itself.
 
     [Fact]
-    public Task LocalVariableInAGetter_ReportsPAC200OnTheGetter()
+    public Task LoopInAGetter_ReportsPAC200OnTheLoop()
         => new PolicyGeneratorTest("""
             public static partial class P
             {
-                [ManagedPolicy("local")]
-                public static IdentityPolicy Local {|#0:{ get { var bucket = "my-bucket"; return Policy.Identity().Allow(S3.GetObject).On(S3.Arn.Bucket(bucket)); } }|}
+                [ManagedPolicy("loop")]
+                public static IdentityPolicy Loop
+                {
+                    get
+                    {
+                        var bucket = "my-bucket";
+                        {|#0:for (int i = 0; i < 3; i++) bucket += "x";|}
+                        return Policy.Identity().Allow(S3.GetObject).On(S3.Arn.Bucket(bucket));
+                    }
+                }
             }
-            """).Expect(Pac("PAC200", 0)).RunAsync();
+            """).Expect(Pac("PAC200", 0).WithMessage("Loops cannot be evaluated at compile time: build lists with arrays, collection expressions and System.Linq (Select, Where, SelectMany, Concat).")).RunAsync();
 
     [Fact]
-    public Task PatternVariable_ReportsPAC200OnTheExpressionUsingIt()
+    public Task LibraryMethodCall_ReportsPAC200OnTheCall()
         => new PolicyGeneratorTest("""
             public static partial class P
             {
-                [ManagedPolicy("pattern")]
-                public static IdentityPolicy Pattern => {|#0:"my-bucket" is var bucket ? Policy.Identity().Allow(S3.GetObject).On(S3.Arn.Bucket(bucket)) : Policy.Identity()|};
-            }
-            """).Expect(Pac("PAC200", 0)).RunAsync();
-
-    [Fact]
-    public Task MethodCall_ReportsPAC200OnTheCall()
-        => new PolicyGeneratorTest("""
-            public static partial class P
-            {
-                private static string BucketArn() => "arn:aws:s3:::my-bucket";
+                private const string Bucket = "my-bucket";
 
                 [ManagedPolicy("method")]
-                public static IdentityPolicy Method => Policy.Identity().Allow(S3.ListBucket).On({|#0:BucketArn()|});
+                public static IdentityPolicy Method => Policy.Identity().Allow(S3.ListBucket).On(S3.Arn.Bucket({|#0:Bucket.ToUpperInvariant()|}));
             }
-            """).Expect(Pac("PAC200", 0).WithMessage("'BucketArn()' cannot be evaluated at compile time: a declaration may use constants, the typed AWS members (S3.GetObject, S3.Arn.Bucket(...), Keys.Aws.SourceIp), the PolicyAsCode DSL and other declared policies.")).RunAsync();
+            """).Expect(Pac("PAC200", 0).WithMessage("'Bucket.ToUpperInvariant()' calls 'String.ToUpperInvariant', which cannot be run at compile time: a declaration may call its project's own static methods and local functions, the System.Linq operators Select, Where, SelectMany, Concat, Append, Prepend, Distinct, ToArray and ToList, the typed AWS members and the PolicyAsCode DSL.")).RunAsync();
+
+    [Fact]
+    public Task TypePattern_ReportsPAC200OnThePattern()
+        => new PolicyGeneratorTest("""
+            public static partial class P
+            {
+                private static readonly object Bucket = "my-bucket";
+
+                [ManagedPolicy("pattern")]
+                public static IdentityPolicy Pattern => Bucket is {|#0:string bucket|} ? Policy.Identity().Allow(S3.GetObject).On(S3.Arn.Bucket(bucket)) : Policy.Identity();
+            }
+            """).Expect(Pac("PAC200", 0).WithMessage("The pattern 'string bucket' cannot be evaluated at compile time: use constants, 'not', 'and', 'or', relational patterns, 'var' and '_'.")).RunAsync();
 
     [Fact]
     public Task EnvironmentVariable_ReportsPAC200OnTheCall()
@@ -61,8 +71,7 @@ public class GeneratorDiagnosticsTests
         => new PolicyGeneratorTest("""
             public static partial class P
             {
-                private static string ComputeBucket() => "my-bucket";
-                private static readonly string Bucket = {|#0:ComputeBucket()|};
+                private static readonly string Bucket = {|#0:string.Concat("my-", "bucket")|};
 
                 [ManagedPolicy("field")]
                 public static IdentityPolicy FromField => Policy.Identity().Allow(S3.ListBucket).On(S3.Arn.Bucket(Bucket));
