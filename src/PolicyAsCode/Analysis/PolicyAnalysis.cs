@@ -35,9 +35,10 @@ public static class PolicyAnalysis
         IReadOnlyList<string> resources, AnalysisOptions? options = null)
     {
         var prepared = Prepare(policies);
+        bool identity = !policies.Any(HasPrincipals);
         var actionScope = actions.Select(ActionMatcher.CompilePattern).ToArray();
         var resourceScope = resources.Select(r => ArnPattern.Compile(r, variables: false)).ToArray();
-        return Search(policies, actions, resources, identity: true, options,
+        return Search(policies, actions, resources, identity, options,
             request => actionScope.Any(p => p.IsMatch(request.Action, 0, request.Action.Length, null))
                 && resourceScope.Any(p => p.IsMatch(request.Resource))
                 && Decide(prepared, request) == Decision.Allow,
@@ -52,7 +53,8 @@ public static class PolicyAnalysis
     {
         var before = Prepare(baseline);
         var after = Prepare(candidate);
-        return Search(baseline.Concat(candidate).ToList(), [], [], identity: true, options,
+        var all = baseline.Concat(candidate).ToList();
+        return Search(all, [], [], identity: !all.Any(HasPrincipals), options,
             request => Decide(after, request) == Decision.Allow && Decide(before, request) != Decision.Allow,
             request => Decide(Prepare(candidate), request) == Decision.Allow && Decide(Prepare(baseline), request) != Decision.Allow,
             "the candidate allows no request the baseline does not",
@@ -65,7 +67,8 @@ public static class PolicyAnalysis
     {
         var a = Prepare(left);
         var b = Prepare(right);
-        return Search(left.Concat(right).ToList(), [], [], identity: true, options,
+        var all = left.Concat(right).ToList();
+        return Search(all, [], [], identity: !all.Any(HasPrincipals), options,
             request => (Decide(a, request) == Decision.Allow) != (Decide(b, request) == Decision.Allow),
             request => (Decide(Prepare(left), request) == Decision.Allow) != (Decide(Prepare(right), request) == Decision.Allow),
             "both allow exactly the same requests",
@@ -171,8 +174,7 @@ public static class PolicyAnalysis
         if (ResourceRepresentatives(resourcePatterns, options, out var resources) is { } why) return Verdict.Unknown(why);
         if (ContextRepresentatives(policies, options, out var contexts) is { } noContexts) return Verdict.Unknown(noContexts);
         bool resourceTrivial = resources is null;
-        string?[] principals = identity ? [null]
-            : [null, $"arn:aws:iam::{FreshAccount}:root", $"arn:aws:iam::{FreshAccount}:role/external", $"arn:aws:iam::{FreshAccount}:user/external"];
+        var principals = identity ? [null] : PrincipalRepresentatives(policies);
         long total = (long)actions.Count * (resources?.Count ?? 1) * principals.Length * contexts.Count;
         if (total > options.MaxRequests) return Verdict.Unknown($"{total} representative requests exceed the bound of {options.MaxRequests}");
         long steps = 0;
@@ -191,11 +193,68 @@ public static class PolicyAnalysis
                     {
                         throw new InvalidOperationException($"Analysis bug: the witness {Verdict.Describe(witness)} does not replay through the evaluator.");
                     }
-                    return Verdict.Fails(witness, fails);
+                    return Verdict.Fails(witness, fails, Given(witness), principalMatters: !identity);
                 }
             }
         }
         return Verdict.Holds(holds);
+    }
+
+    /// <summary>
+    /// One caller per way a Principal or NotPrincipal element can treat it. <c>PreparedPrincipal</c> looks only at the
+    /// caller's kind, its account, its role name and whether its whole ARN (or service name) is one the policies name; so
+    /// for every named account and one account nobody names, its root, a user, a role and a role session, with every
+    /// role name named for that account and a fresh one, plus every named principal itself and the anonymous caller,
+    /// meet every outcome.
+    /// </summary>
+    private static string?[] PrincipalRepresentatives(IReadOnlyList<PolicyDocument> policies)
+    {
+        var accounts = new SortedSet<string>(StringComparer.Ordinal) { FreshAccount };
+        var roles = new SortedSet<(string Account, string Role)>();
+        var exact = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var policy in policies)
+        {
+            foreach (var statement in policy.Statements.Items)
+            {
+                if (statement.Principal is not { } principal) continue;
+                foreach (var id in principal.Ids.Items)
+                {
+                    if (id.Value == "*") continue;
+                    if (id.Type != PrincipalType.Aws || Arn.IsAccountId(id.Value))
+                    {
+                        if (id.Type == PrincipalType.Aws) accounts.Add(id.Value);
+                        else exact.Add(id.Value);
+                        continue;
+                    }
+                    exact.Add(id.Value);
+                    if (!Arn.TryParse(id.Value, out var arn, out _) || arn!.Account is not { Length: > 0 } account) continue;
+                    accounts.Add(account);
+                    if (arn.Service == "iam" && arn.Resource.StartsWith("role/", StringComparison.Ordinal))
+                    {
+                        roles.Add((account, arn.Resource.Substring(arn.Resource.LastIndexOf('/') + 1)));
+                    }
+                    else if (arn.Service == "sts" && arn.Resource.Split('/') is ["assumed-role", var role, _])
+                    {
+                        roles.Add((account, role));
+                    }
+                }
+            }
+        }
+        var callers = new List<string?> { null, "unnamed.amazonaws.com" };
+        foreach (var account in accounts)
+        {
+            callers.Add($"arn:aws:iam::{account}:root");
+            callers.Add($"arn:aws:iam::{account}:user/external");
+            callers.Add($"arn:aws:iam::{account}:role/external");
+            callers.Add($"arn:aws:sts::{account}:assumed-role/external/session");
+        }
+        foreach (var (account, role) in roles)
+        {
+            callers.Add($"arn:aws:iam::{account}:role/{role}");
+            callers.Add($"arn:aws:sts::{account}:assumed-role/{role}/external-session");
+        }
+        callers.AddRange(exact);
+        return callers.Distinct(StringComparer.Ordinal).ToArray();
     }
 
     private static string? Unsupported(IReadOnlyList<PolicyDocument> policies, bool identity)
