@@ -292,61 +292,123 @@ public static class PolicyAnalysis
     };
 
     /// <summary>
-    /// The decided condition fragment: single-valued keys under StringEquals, StringNotEquals, StringLike, StringNotLike
-    /// (with or without IfExists) and Null. Their results depend only on whether the key is present and on which of the
-    /// values named for that key it equals or matches, so one value per region (plus "missing") decides them all.
+    /// The decided condition fragment: String, Arn, Numeric, Date, Bool, IpAddress and Null operators, with or without
+    /// IfExists and ForAllValues/ForAnyValue, on keys the request gives. A condition's result depends only on whether its
+    /// key is present and on which region of the values named for that key each request value is in (see
+    /// <see cref="ContextRepresentatives"/>). Not decided: BinaryEquals, policy variables in values, keys the evaluator
+    /// derives, StringEquals with <c>*</c> or <c>?</c> (compared literally, which the glob automaton cannot say).
     /// </summary>
     private static string? UnsupportedCondition(PolicyDocument policy, Condition condition)
     {
         var op = condition.Operator;
         string what = $"the condition {op.Name} on {condition.Key}";
-        if (op.Qualifier != SetQualifier.None) return $"{what} is multi-valued (ForAllValues/ForAnyValue); not decided yet";
-        if (op.Kind is not (ConditionOperatorKind.StringEquals or ConditionOperatorKind.StringNotEquals
-            or ConditionOperatorKind.StringLike or ConditionOperatorKind.StringNotLike or ConditionOperatorKind.Null))
+        if (op.Family is not (ConditionOperatorFamily.String or ConditionOperatorFamily.Arn or ConditionOperatorFamily.Numeric
+            or ConditionOperatorFamily.Date or ConditionOperatorFamily.Bool or ConditionOperatorFamily.IpAddress or ConditionOperatorFamily.Null))
         {
-            return $"{what}: the operator family is not decided yet (decided: StringEquals, StringNotEquals, StringLike, StringNotLike, Null)";
+            return $"{what}: the operator family is not decided yet (decided: String, Arn, Numeric, Date, Bool, IpAddress and Null operators)";
         }
         if (DerivedKeys.Contains(condition.Key)) return $"{what}: the key is derived from the principal or resource; not decided yet";
-        if (op.Kind == ConditionOperatorKind.Null) return null;
+        if (op.Kind == ConditionOperatorKind.Null || !IsReadable(policy, condition)) return null;
+        if (op.Family is not (ConditionOperatorFamily.String or ConditionOperatorFamily.Arn)) return null;
         foreach (var value in condition.Values.Items)
         {
             if (policy.SupportsPolicyVariables && value.Contains("${", StringComparison.Ordinal)) return $"{what} has a policy variable in '{value}'; not decided yet";
-            bool exact = op.Kind is ConditionOperatorKind.StringEquals or ConditionOperatorKind.StringNotEquals;
+            bool exact = op.Kind is ConditionOperatorKind.StringEquals or ConditionOperatorKind.StringNotEquals
+                or ConditionOperatorKind.StringEqualsIgnoreCase or ConditionOperatorKind.StringNotEqualsIgnoreCase;
             if (exact && value.IndexOfAny(['*', '?']) >= 0) return $"{what} compares with '{value}', which holds a wildcard character; not decided yet";
         }
         return null;
     }
 
-    /// <summary>One context per combination of regions of the condition keys' values (a key may also be missing).</summary>
+    /// <summary>
+    /// A condition whose policy values the evaluator cannot read (a number that is not one) is an error whatever the
+    /// request: it reads no key, so its values make no regions.
+    /// </summary>
+    private static bool IsReadable(PolicyDocument policy, Condition condition)
+        => new PreparedCondition(condition, policy.SupportsPolicyVariables).InvalidReason is null;
+
+    /// <summary>
+    /// One context per combination of the condition keys' value sets (a key may also be missing). Per key: one value
+    /// per region of the values its conditions name (<see cref="KeyRepresentatives"/>); a request may give a key several
+    /// values, and when more than one condition reads the key, which of them hold depends on the set of regions its values
+    /// fall in, so every nonempty set of representatives is tried (<see cref="ValueRegions.Sets"/>), smallest first.
+    /// </summary>
     private static string? ContextRepresentatives(IReadOnlyList<PolicyDocument> policies, AnalysisOptions options, out List<Dictionary<string, string[]>> contexts)
     {
         contexts = [new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)];
-        var byKey = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        var byKey = new Dictionary<string, List<Condition>>(StringComparer.OrdinalIgnoreCase);
+        var order = new List<string>();
         foreach (var policy in policies)
         {
             foreach (var statement in policy.Statements.Items)
             {
                 foreach (var condition in statement.Conditions.Items)
                 {
-                    if (!byKey.TryGetValue(condition.Key, out var values)) byKey[condition.Key] = values = [];
-                    if (condition.Operator.Kind != ConditionOperatorKind.Null) values.AddRange(condition.Values.Items);
+                    if (!byKey.TryGetValue(condition.Key, out var conditions))
+                    {
+                        byKey[condition.Key] = conditions = [];
+                        order.Add(condition.Key);
+                    }
+                    if (condition.Operator.Kind != ConditionOperatorKind.Null && IsReadable(policy, condition)) conditions.Add(condition);
                 }
             }
         }
-        foreach (var (key, values) in byKey)
+        foreach (var key in order)
         {
-            var reps = GlobRegions.Representatives(values.Distinct(StringComparer.Ordinal).ToList(), ignoreCase: false, excluded: null, options.MaxAutomatonStates);
-            if (reps is null) return $"the values of {key} need more than {options.MaxAutomatonStates} automaton states";
+            var conditions = byKey[key];
+            if (KeyRepresentatives(key, conditions, options, out var reps) is { } why) return why;
+            bool single = conditions.Select(c => c.Operator.Name + "\u0001" + string.Join("\u0001", c.Values.Items)).Distinct(StringComparer.Ordinal).Count() <= 1;
+            var sets = ValueRegions.Sets(reps!, single, options.MaxRequests);
+            if (sets is null) return $"{key} is read by several conditions and its values fall in {reps!.Count} regions: the sets of them exceed the bound ({ValueRegions.MaxSetRepresentatives} regions, {options.MaxRequests} sets)";
             var next = new List<Dictionary<string, string[]>>();
             foreach (var context in contexts)
             {
                 next.Add(context);
-                foreach (var rep in reps) next.Add(new Dictionary<string, string[]>(context, StringComparer.OrdinalIgnoreCase) { [key] = [rep] });
+                foreach (var set in sets) next.Add(new Dictionary<string, string[]>(context, StringComparer.OrdinalIgnoreCase) { [key] = set });
                 if (next.Count > options.MaxRequests) return $"the condition keys need more than {options.MaxRequests} contexts";
             }
             contexts = next;
         }
         return null;
+    }
+
+    /// <summary>One request value per region of the values the conditions on one key name (they must be of one family).</summary>
+    private static string? KeyRepresentatives(string key, List<Condition> conditions, AnalysisOptions options, out List<string>? reps)
+    {
+        reps = null;
+        if (conditions.Count == 0)
+        {
+            // Only Null reads the key: any value stands for every present one.
+            reps = ["present"];
+            return null;
+        }
+        var families = conditions.Select(c => c.Operator.Family).Distinct().ToList();
+        if (families.Count > 1) return $"the key {key} is read by operators of several families ({string.Join(", ", families)}); not decided yet";
+        var values = conditions.SelectMany(c => c.Values.Items).Distinct(StringComparer.Ordinal).ToList();
+        switch (families[0])
+        {
+            case ConditionOperatorFamily.String:
+                var ignoreCase = conditions.Select(c => c.Operator.Kind is ConditionOperatorKind.StringEqualsIgnoreCase or ConditionOperatorKind.StringNotEqualsIgnoreCase).Distinct().ToList();
+                if (ignoreCase.Count > 1) return $"the key {key} is compared both with and without case; not decided yet";
+                reps = GlobRegions.Representatives(values, ignoreCase: ignoreCase[0], excluded: null, options.MaxAutomatonStates);
+                return reps is null ? $"the values of {key} need more than {options.MaxAutomatonStates} automaton states" : null;
+            case ConditionOperatorFamily.Arn:
+                if (ResourceRepresentatives(values, options, out var arns) is { } why) return $"the ARN values of {key}: {why}";
+                reps = arns ?? ["arn:aws:s3:::example", "not-an-arn"];
+                return null;
+            case ConditionOperatorFamily.Numeric:
+                reps = ValueRegions.Numbers(values);
+                return reps is null ? $"the numbers {key} is compared with leave no decimal between two of them" : null;
+            case ConditionOperatorFamily.Date:
+                reps = ValueRegions.Dates(values);
+                return reps is null ? $"the dates {key} is compared with cannot be written back exactly" : null;
+            case ConditionOperatorFamily.Bool:
+                reps = ValueRegions.Bools();
+                return null;
+            default:
+                reps = ValueRegions.Addresses(values);
+                return reps is null ? $"the addresses {key} is compared with cannot be read" : null;
+        }
     }
 
     /// <summary>Null <paramref name="resources"/> when every pattern is <c>*</c> (the resource does not matter).</summary>
@@ -387,6 +449,10 @@ public static class PolicyAnalysis
             }
             all = next;
         }
+        // Fields combine into far fewer regions than their product: keep the first ARN of each set of patterns it matches.
+        var compiled = patterns.Where(p => p != "*").Distinct(StringComparer.Ordinal).Select(p => ArnPattern.Compile(p, variables: false)).ToArray();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        all = all.Where(arn => seen.Add(new string(Array.ConvertAll(compiled, p => p.IsMatch(arn) ? '1' : '0')))).ToList();
         // A string that is not an ARN matches no ARN pattern: its own region.
         all.Add("not-an-arn");
         resources = all;
