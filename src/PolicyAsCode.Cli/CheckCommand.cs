@@ -31,15 +31,33 @@ internal static class CheckCommand
         return format;
     }
 
+    private static Option<bool> SmtOption()
+        => new("--smt") { Description = "Write each question as SMT-LIB 2 text (satisfiable exactly when the property fails) instead of checking it, for an independent solver such as z3 or cvc5." };
+
+    /// <summary>Writes one SMT-LIB script (scripts after the first are preceded by <c>(reset)</c>), or reports why it cannot be written.</summary>
+    private static void WriteSmt(string? script, string? reason, string file, TextWriter stdout, TextWriter stderr, CheckReport report)
+    {
+        if (script is null)
+        {
+            stderr.WriteLine($"{file}: no SMT-LIB written: {reason}");
+            report.BadInput = true;
+            return;
+        }
+        if (report.SmtScripts++ > 0) stdout.WriteLine("(reset)");
+        stdout.WriteLine($"; {file}");
+        stdout.Write(script);
+    }
+
     private static Command NoNewAccess(TextWriter stdout, TextWriter stderr)
     {
         var baseline = new Option<string[]>("--baseline") { Description = "The baseline: policy files or folders (a build's iam/ folder)." };
         var baselineRev = new Option<string?>("--baseline-rev") { Description = "Read each candidate file's baseline from this git revision (git show REV:path), e.g. origin/main." };
         var candidate = new Option<string[]>("--candidate") { Description = "The candidate: policy files or folders (a build's iam/ folder).", Required = true };
         var format = FormatOption();
+        var smt = SmtOption();
         var command = new Command("no-new-access", "Does a candidate allow any request its baseline does not? Files are paired by name; a candidate file with no baseline allows only new access.")
         {
-            baseline, baselineRev, candidate, format,
+            baseline, baselineRev, candidate, format, smt,
         };
         command.SetAction(parseResult =>
         {
@@ -83,9 +101,16 @@ internal static class CheckCommand
                 {
                     byName.TryGetValue(Path.GetFileName(policy.File), out old);
                 }
+                if (parseResult.GetValue(smt))
+                {
+                    string? script = SmtLib.NoNewAccess(old is null ? [] : [old.Document], [policy.Document], out string? why);
+                    WriteSmt(script, why, policy.File, stdout, stderr, report);
+                    continue;
+                }
                 var verdict = PolicyAnalysis.NoNewAccess(old is null ? [] : [old.Document], [policy.Document]);
                 report.Add(policy, verdict, old?.File ?? CheckReport.NoBaseline);
             }
+            if (parseResult.GetValue(smt)) return report.BadInput ? Pac.BadInput : Pac.Success;
             return report.Write(parseResult.GetValue(format)!, stdout);
         });
         return command;
@@ -97,16 +122,25 @@ internal static class CheckCommand
         var actions = new Option<string[]>("--action", "-a") { Description = "An action or action pattern (repeatable), e.g. iam:PassRole or s3:Delete*.", Required = true };
         var resources = new Option<string[]>("--resource", "-r") { Description = "A resource ARN or pattern (repeatable). Default: *." };
         var format = FormatOption();
-        var command = new Command("access-not-granted", "Is any of these actions on any of these resources ever allowed?") { policies, actions, resources, format };
+        var smt = SmtOption();
+        var command = new Command("access-not-granted", "Is any of these actions on any of these resources ever allowed?") { policies, actions, resources, format, smt };
         command.SetAction(parseResult =>
         {
             var report = new CheckReport("access-not-granted");
             var actionList = parseResult.GetValue(actions)!;
             var resourceList = parseResult.GetValue(resources) is { Length: > 0 } given ? given : ["*"];
+            bool wantSmt = parseResult.GetValue(smt);
             foreach (var policy in Load(parseResult.GetValue(policies)!, stderr, report))
             {
+                if (wantSmt)
+                {
+                    string? script = SmtLib.AccessNotGranted([policy.Document], actionList, resourceList, out string? why);
+                    WriteSmt(script, why, policy.File, stdout, stderr, report);
+                    continue;
+                }
                 report.Add(policy, PolicyAnalysis.AccessNotGranted([policy.Document], actionList, resourceList), null);
             }
+            if (wantSmt) return report.BadInput ? Pac.BadInput : Pac.Success;
             return report.Write(parseResult.GetValue(format)!, stdout);
         });
         return command;

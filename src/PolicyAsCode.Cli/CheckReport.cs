@@ -33,6 +33,9 @@ internal sealed class CheckReport(string check)
 
     public bool BadInput { get; set; }
 
+    /// <summary>How many SMT-LIB scripts <c>--smt</c> has written.</summary>
+    public int SmtScripts { get; set; }
+
     /// <summary>Files the check does not apply to, each with the reason (printed in text output).</summary>
     public List<string> Skipped { get; } = [];
 

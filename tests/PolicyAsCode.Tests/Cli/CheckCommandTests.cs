@@ -355,4 +355,39 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Contains("principal arn:aws:iam::111122223333:", result.StdoutLines[0]);
         Assert.Contains("444455556666", result.StdoutLines[1]);
     }
+
+    // ---- --smt: the question as SMT-LIB 2 ----
+
+    [Fact]
+    public void Smt_writes_one_script_per_pair_separated_by_reset_instead_of_checking()
+    {
+        string baseline = _dir.Write("old.json", ReadOnly);
+        string candidate = _dir.Write("new.json", ReadWrite);
+
+        var result = Check("no-new-access", "--baseline", baseline, "--candidate", candidate, "--smt");
+        var twoFiles = Check("access-not-granted", "--policy", baseline, "--policy", candidate, "--action", "s3:Put*", "--smt");
+
+        Assert.True(result.ExitCode == Pac.Success, result.ToString());
+        Assert.Equal($"; {candidate}", result.StdoutLines[0]);
+        Assert.Contains("(set-logic QF_SLIA)", result.StdoutLines);
+        Assert.Contains("(check-sat)", result.StdoutLines);
+        Assert.DoesNotContain("(reset)", result.StdoutLines);
+        Assert.True(twoFiles.ExitCode == Pac.Success, twoFiles.ToString());
+        Assert.Single(twoFiles.StdoutLines, l => l == "(reset)");
+        Assert.Equal(2, twoFiles.StdoutLines.Count(l => l == "(check-sat)"));
+    }
+
+    [Fact]
+    public void Smt_outside_its_fragment_writes_nothing_for_the_file_and_exits_2_with_the_reason()
+    {
+        string policy = _dir.Write("p.json", """
+            {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*", "Condition": {"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}}}]}
+            """);
+
+        var result = Check("access-not-granted", "--policy", policy, "--action", "s3:DeleteBucket", "--smt");
+
+        Assert.Equal(Pac.BadInput, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        Assert.Contains($"{policy}: no SMT-LIB written: the condition IpAddress on aws:SourceIp", result.Stderr);
+    }
 }
