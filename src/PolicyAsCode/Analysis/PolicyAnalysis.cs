@@ -168,8 +168,7 @@ public static class PolicyAnalysis
                 if (statement.Resource is { } resource) resourcePatterns.AddRange(resource.Values.Items);
             }
         }
-        var actions = GlobRegions.Representatives(actionPatterns.Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
-            ignoreCase: true, excluded: null, options.MaxAutomatonStates);
+        var actions = ActionRepresentatives(actionPatterns, options.MaxAutomatonStates);
         if (actions is null) return Verdict.Unknown($"the action patterns need more than {options.MaxAutomatonStates} automaton states");
         if (ResourceRepresentatives(resourcePatterns, options, out var resources) is { } why) return Verdict.Unknown(why);
         if (ContextRepresentatives(policies, options, out var contexts) is { } noContexts) return Verdict.Unknown(noContexts);
@@ -198,6 +197,47 @@ public static class PolicyAnalysis
             }
         }
         return Verdict.Holds(holds);
+    }
+
+    /// <summary>
+    /// One action per reachable set of matched action patterns, computed per service: a pattern whose service part
+    /// (before the first colon) has no wildcard matches only actions of that service, so an action of service s matches
+    /// only s's patterns and the cross-service ones (<c>*</c>, <c>s3*:Get*</c>). Each service's automaton has its own
+    /// patterns, the cross-service ones and the marker <c>s:*</c>, and keeps the actions inside the marker; one more has
+    /// the cross-service patterns and every marker, and keeps the actions outside all of them. The sum of these is far
+    /// smaller than the product over every pattern (<c>ReadOnlyAccess</c> names hundreds of services).
+    /// </summary>
+    private static List<string>? ActionRepresentatives(List<string> patterns, int maxStates)
+    {
+        var byService = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        var crossService = new List<string>();
+        foreach (var pattern in patterns.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            int colon = pattern.IndexOf(':');
+            string service = colon < 0 ? "" : pattern.Substring(0, colon);
+            if (colon <= 0 || service.IndexOfAny(['*', '?']) >= 0) crossService.Add(pattern);
+            else
+            {
+                if (!byService.TryGetValue(service, out var list)) byService[service] = list = [];
+                list.Add(pattern);
+            }
+        }
+        if (byService.Count <= 1) return GlobRegions.Representatives(patterns.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), ignoreCase: true, excluded: null, maxStates);
+        var result = new List<string>();
+        var markers = byService.Keys.Select(s => s + ":*").ToList();
+        foreach (var (service, own) in byService.OrderBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            string marker = service + ":*";
+            var reps = GlobRegions.Representatives([.. own, .. crossService, marker], ignoreCase: true, excluded: null, maxStates);
+            if (reps is null) return null;
+            var inside = ActionMatcher.CompilePattern(marker);
+            result.AddRange(reps.Where(r => inside.IsMatch(r, 0, r.Length, null)));
+        }
+        var outside = GlobRegions.Representatives([.. crossService, .. markers], ignoreCase: true, excluded: null, maxStates);
+        if (outside is null) return null;
+        var compiledMarkers = markers.Select(ActionMatcher.CompilePattern).ToArray();
+        result.AddRange(outside.Where(r => !compiledMarkers.Any(m => m.IsMatch(r, 0, r.Length, null))));
+        return result;
     }
 
     /// <summary>
