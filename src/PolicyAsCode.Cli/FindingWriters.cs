@@ -58,6 +58,41 @@ internal static class FindingWriters
     public static void WriteSarif(IReadOnlyList<FileFindings> results, TextWriter output)
     {
         var rules = PolicyRules.All;
+        WriteSarifLog(output, PolicyRule.HelpLinkBase,
+            writer =>
+            {
+                foreach (var rule in rules)
+                {
+                    WriteSarifRule(writer, rule.Id, rule.Title, rule.HelpLink, Level(rule.DefaultSeverity), rule.Category);
+                }
+            },
+            writer =>
+            {
+                foreach (var result in results)
+                {
+                    foreach (var finding in result.Findings)
+                    {
+                        var (line, column) = result.Map.Find(finding.Location.JsonPath);
+                        writer.WriteStartObject();
+                        writer.WriteString("ruleId", finding.Id);
+                        writer.WriteNumber("ruleIndex", IndexOf(rules, finding.Rule));
+                        writer.WriteString("level", Level(finding.Severity));
+                        writer.WriteStartObject("message");
+                        writer.WriteString("text", finding.Message);
+                        writer.WriteEndObject();
+                        WriteSarifLocations(writer, result.File, line, column, finding.Location.JsonPath);
+                        writer.WriteEndObject();
+                    }
+                }
+            });
+    }
+
+    /// <summary>
+    /// The SARIF 2.1.0 log every <c>pac</c> command writes: one run of the tool <c>pac</c>, its rules (reportingDescriptors,
+    /// written by <paramref name="rules"/>) and its results (written by <paramref name="results"/>).
+    /// </summary>
+    internal static void WriteSarifLog(TextWriter output, string informationUri, Action<Utf8JsonWriter> rules, Action<Utf8JsonWriter> results)
+    {
         Write(output, writer =>
         {
             writer.WriteStartObject();
@@ -68,68 +103,61 @@ internal static class FindingWriters
             writer.WriteStartObject("tool");
             writer.WriteStartObject("driver");
             writer.WriteString("name", "pac");
-            writer.WriteString("informationUri", PolicyRule.HelpLinkBase);
+            writer.WriteString("informationUri", informationUri);
             writer.WriteStartArray("rules");
-            foreach (var rule in rules)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("id", rule.Id);
-                writer.WriteStartObject("shortDescription");
-                writer.WriteString("text", rule.Title);
-                writer.WriteEndObject();
-                writer.WriteString("helpUri", rule.HelpLink);
-                writer.WriteStartObject("defaultConfiguration");
-                writer.WriteString("level", Level(rule.DefaultSeverity));
-                writer.WriteEndObject();
-                writer.WriteStartObject("properties");
-                writer.WriteString("category", rule.Category);
-                writer.WriteEndObject();
-                writer.WriteEndObject();
-            }
+            rules(writer);
             writer.WriteEndArray();
             writer.WriteEndObject();
             writer.WriteEndObject();
             writer.WriteStartArray("results");
-            foreach (var result in results)
-            {
-                string uri = result.File.Replace('\\', '/');
-                foreach (var finding in result.Findings)
-                {
-                    var (line, column) = result.Map.Find(finding.Location.JsonPath);
-                    writer.WriteStartObject();
-                    writer.WriteString("ruleId", finding.Id);
-                    writer.WriteNumber("ruleIndex", IndexOf(rules, finding.Rule));
-                    writer.WriteString("level", Level(finding.Severity));
-                    writer.WriteStartObject("message");
-                    writer.WriteString("text", finding.Message);
-                    writer.WriteEndObject();
-                    writer.WriteStartArray("locations");
-                    writer.WriteStartObject();
-                    writer.WriteStartObject("physicalLocation");
-                    writer.WriteStartObject("artifactLocation");
-                    writer.WriteString("uri", uri);
-                    writer.WriteEndObject();
-                    writer.WriteStartObject("region");
-                    writer.WriteNumber("startLine", line);
-                    writer.WriteNumber("startColumn", column);
-                    writer.WriteEndObject();
-                    writer.WriteEndObject();
-                    writer.WriteStartArray("logicalLocations");
-                    writer.WriteStartObject();
-                    writer.WriteString("fullyQualifiedName", finding.Location.JsonPath);
-                    writer.WriteString("kind", "element");
-                    writer.WriteEndObject();
-                    writer.WriteEndArray();
-                    writer.WriteEndObject();
-                    writer.WriteEndArray();
-                    writer.WriteEndObject();
-                }
-            }
+            results(writer);
             writer.WriteEndArray();
             writer.WriteEndObject();
             writer.WriteEndArray();
             writer.WriteEndObject();
         });
+    }
+
+    /// <summary>One reportingDescriptor: id, short description, help link, default level and category.</summary>
+    internal static void WriteSarifRule(Utf8JsonWriter writer, string id, string title, string helpUri, string level, string category)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", id);
+        writer.WriteStartObject("shortDescription");
+        writer.WriteString("text", title);
+        writer.WriteEndObject();
+        writer.WriteString("helpUri", helpUri);
+        writer.WriteStartObject("defaultConfiguration");
+        writer.WriteString("level", level);
+        writer.WriteEndObject();
+        writer.WriteStartObject("properties");
+        writer.WriteString("category", category);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A result's <c>locations</c>: the file, line and column, and the JSON path as a logical location.</summary>
+    internal static void WriteSarifLocations(Utf8JsonWriter writer, string file, int line, int column, string jsonPath)
+    {
+        writer.WriteStartArray("locations");
+        writer.WriteStartObject();
+        writer.WriteStartObject("physicalLocation");
+        writer.WriteStartObject("artifactLocation");
+        writer.WriteString("uri", file.Replace('\\', '/'));
+        writer.WriteEndObject();
+        writer.WriteStartObject("region");
+        writer.WriteNumber("startLine", line);
+        writer.WriteNumber("startColumn", column);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.WriteStartArray("logicalLocations");
+        writer.WriteStartObject();
+        writer.WriteString("fullyQualifiedName", jsonPath);
+        writer.WriteString("kind", "element");
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.WriteEndArray();
     }
 
     private static int IndexOf(IReadOnlyList<PolicyRule> rules, PolicyRule rule)
@@ -141,7 +169,7 @@ internal static class FindingWriters
         return -1;
     }
 
-    private static void Write(TextWriter output, Action<Utf8JsonWriter> write)
+    internal static void Write(TextWriter output, Action<Utf8JsonWriter> write)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, s_options)) write(writer);

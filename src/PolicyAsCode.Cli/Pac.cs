@@ -19,6 +19,7 @@ public static class Pac
     {
         var root = new RootCommand("pac: check, format, evaluate and import AWS IAM policies.")
         {
+            CheckCommand.Create(stdout, stderr),
             EvalCommand.Create(stdout, stderr, stdin),
             ExpandCommand.Create(stdout, stderr),
             FmtCommand.Create(stdout, stderr),

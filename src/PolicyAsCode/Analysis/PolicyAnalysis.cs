@@ -35,9 +35,10 @@ public static class PolicyAnalysis
         IReadOnlyList<string> resources, AnalysisOptions? options = null)
     {
         var prepared = Prepare(policies);
+        bool identity = !policies.Any(HasPrincipals);
         var actionScope = actions.Select(ActionMatcher.CompilePattern).ToArray();
         var resourceScope = resources.Select(r => ArnPattern.Compile(r, variables: false)).ToArray();
-        return Search(policies, actions, resources, identity: true, options,
+        return Search(policies, actions, resources, identity, options,
             request => actionScope.Any(p => p.IsMatch(request.Action, 0, request.Action.Length, null))
                 && resourceScope.Any(p => p.IsMatch(request.Resource))
                 && Decide(prepared, request) == Decision.Allow,
@@ -52,7 +53,8 @@ public static class PolicyAnalysis
     {
         var before = Prepare(baseline);
         var after = Prepare(candidate);
-        return Search(baseline.Concat(candidate).ToList(), [], [], identity: true, options,
+        var all = baseline.Concat(candidate).ToList();
+        return Search(all, [], [], identity: !all.Any(HasPrincipals), options,
             request => Decide(after, request) == Decision.Allow && Decide(before, request) != Decision.Allow,
             request => Decide(Prepare(candidate), request) == Decision.Allow && Decide(Prepare(baseline), request) != Decision.Allow,
             "the candidate allows no request the baseline does not",
@@ -65,7 +67,8 @@ public static class PolicyAnalysis
     {
         var a = Prepare(left);
         var b = Prepare(right);
-        return Search(left.Concat(right).ToList(), [], [], identity: true, options,
+        var all = left.Concat(right).ToList();
+        return Search(all, [], [], identity: !all.Any(HasPrincipals), options,
             request => (Decide(a, request) == Decision.Allow) != (Decide(b, request) == Decision.Allow),
             request => (Decide(Prepare(left), request) == Decision.Allow) != (Decide(Prepare(right), request) == Decision.Allow),
             "both allow exactly the same requests",
@@ -165,14 +168,12 @@ public static class PolicyAnalysis
                 if (statement.Resource is { } resource) resourcePatterns.AddRange(resource.Values.Items);
             }
         }
-        var actions = GlobRegions.Representatives(actionPatterns.Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
-            ignoreCase: true, excluded: null, options.MaxAutomatonStates);
+        var actions = ActionRepresentatives(actionPatterns, options.MaxAutomatonStates);
         if (actions is null) return Verdict.Unknown($"the action patterns need more than {options.MaxAutomatonStates} automaton states");
         if (ResourceRepresentatives(resourcePatterns, options, out var resources) is { } why) return Verdict.Unknown(why);
         if (ContextRepresentatives(policies, options, out var contexts) is { } noContexts) return Verdict.Unknown(noContexts);
         bool resourceTrivial = resources is null;
-        string?[] principals = identity ? [null]
-            : [null, $"arn:aws:iam::{FreshAccount}:root", $"arn:aws:iam::{FreshAccount}:role/external", $"arn:aws:iam::{FreshAccount}:user/external"];
+        var principals = identity ? [null] : PrincipalRepresentatives(policies);
         long total = (long)actions.Count * (resources?.Count ?? 1) * principals.Length * contexts.Count;
         if (total > options.MaxRequests) return Verdict.Unknown($"{total} representative requests exceed the bound of {options.MaxRequests}");
         long steps = 0;
@@ -191,11 +192,109 @@ public static class PolicyAnalysis
                     {
                         throw new InvalidOperationException($"Analysis bug: the witness {Verdict.Describe(witness)} does not replay through the evaluator.");
                     }
-                    return Verdict.Fails(witness, fails);
+                    return Verdict.Fails(witness, fails, Given(witness), principalMatters: !identity);
                 }
             }
         }
         return Verdict.Holds(holds);
+    }
+
+    /// <summary>
+    /// One action per reachable set of matched action patterns, computed per service: a pattern whose service part
+    /// (before the first colon) has no wildcard matches only actions of that service, so an action of service s matches
+    /// only s's patterns and the cross-service ones (<c>*</c>, <c>s3*:Get*</c>). Each service's automaton has its own
+    /// patterns, the cross-service ones and the marker <c>s:*</c>, and keeps the actions inside the marker; one more has
+    /// the cross-service patterns and every marker, and keeps the actions outside all of them. The sum of these is far
+    /// smaller than the product over every pattern (<c>ReadOnlyAccess</c> names hundreds of services).
+    /// </summary>
+    private static List<string>? ActionRepresentatives(List<string> patterns, int maxStates)
+    {
+        var byService = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        var crossService = new List<string>();
+        foreach (var pattern in patterns.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            int colon = pattern.IndexOf(':');
+            string service = colon < 0 ? "" : pattern.Substring(0, colon);
+            if (colon <= 0 || service.IndexOfAny(['*', '?']) >= 0) crossService.Add(pattern);
+            else
+            {
+                if (!byService.TryGetValue(service, out var list)) byService[service] = list = [];
+                list.Add(pattern);
+            }
+        }
+        if (byService.Count <= 1) return GlobRegions.Representatives(patterns.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), ignoreCase: true, excluded: null, maxStates);
+        var result = new List<string>();
+        var markers = byService.Keys.Select(s => s + ":*").ToList();
+        foreach (var (service, own) in byService.OrderBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            string marker = service + ":*";
+            var reps = GlobRegions.Representatives([.. own, .. crossService, marker], ignoreCase: true, excluded: null, maxStates);
+            if (reps is null) return null;
+            var inside = ActionMatcher.CompilePattern(marker);
+            result.AddRange(reps.Where(r => inside.IsMatch(r, 0, r.Length, null)));
+        }
+        var outside = GlobRegions.Representatives([.. crossService, .. markers], ignoreCase: true, excluded: null, maxStates);
+        if (outside is null) return null;
+        var compiledMarkers = markers.Select(ActionMatcher.CompilePattern).ToArray();
+        result.AddRange(outside.Where(r => !compiledMarkers.Any(m => m.IsMatch(r, 0, r.Length, null))));
+        return result;
+    }
+
+    /// <summary>
+    /// One caller per way a Principal or NotPrincipal element can treat it. <c>PreparedPrincipal</c> looks only at the
+    /// caller's kind, its account, its role name and whether its whole ARN (or service name) is one the policies name; so
+    /// for every named account and one account nobody names, its root, a user, a role and a role session, with every
+    /// role name named for that account and a fresh one, plus every named principal itself and the anonymous caller,
+    /// meet every outcome.
+    /// </summary>
+    private static string?[] PrincipalRepresentatives(IReadOnlyList<PolicyDocument> policies)
+    {
+        var accounts = new SortedSet<string>(StringComparer.Ordinal) { FreshAccount };
+        var roles = new SortedSet<(string Account, string Role)>();
+        var exact = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var policy in policies)
+        {
+            foreach (var statement in policy.Statements.Items)
+            {
+                if (statement.Principal is not { } principal) continue;
+                foreach (var id in principal.Ids.Items)
+                {
+                    if (id.Value == "*") continue;
+                    if (id.Type != PrincipalType.Aws || Arn.IsAccountId(id.Value))
+                    {
+                        if (id.Type == PrincipalType.Aws) accounts.Add(id.Value);
+                        else exact.Add(id.Value);
+                        continue;
+                    }
+                    exact.Add(id.Value);
+                    if (!Arn.TryParse(id.Value, out var arn, out _) || arn!.Account is not { Length: > 0 } account) continue;
+                    accounts.Add(account);
+                    if (arn.Service == "iam" && arn.Resource.StartsWith("role/", StringComparison.Ordinal))
+                    {
+                        roles.Add((account, arn.Resource.Substring(arn.Resource.LastIndexOf('/') + 1)));
+                    }
+                    else if (arn.Service == "sts" && arn.Resource.Split('/') is ["assumed-role", var role, _])
+                    {
+                        roles.Add((account, role));
+                    }
+                }
+            }
+        }
+        var callers = new List<string?> { null, "unnamed.amazonaws.com" };
+        foreach (var account in accounts)
+        {
+            callers.Add($"arn:aws:iam::{account}:root");
+            callers.Add($"arn:aws:iam::{account}:user/external");
+            callers.Add($"arn:aws:iam::{account}:role/external");
+            callers.Add($"arn:aws:sts::{account}:assumed-role/external/session");
+        }
+        foreach (var (account, role) in roles)
+        {
+            callers.Add($"arn:aws:iam::{account}:role/{role}");
+            callers.Add($"arn:aws:sts::{account}:assumed-role/{role}/external-session");
+        }
+        callers.AddRange(exact);
+        return callers.Distinct(StringComparer.Ordinal).ToArray();
     }
 
     private static string? Unsupported(IReadOnlyList<PolicyDocument> policies, bool identity)
@@ -233,61 +332,123 @@ public static class PolicyAnalysis
     };
 
     /// <summary>
-    /// The decided condition fragment: single-valued keys under StringEquals, StringNotEquals, StringLike, StringNotLike
-    /// (with or without IfExists) and Null. Their results depend only on whether the key is present and on which of the
-    /// values named for that key it equals or matches, so one value per region (plus "missing") decides them all.
+    /// The decided condition fragment: String, Arn, Numeric, Date, Bool, IpAddress and Null operators, with or without
+    /// IfExists and ForAllValues/ForAnyValue, on keys the request gives. A condition's result depends only on whether its
+    /// key is present and on which region of the values named for that key each request value is in (see
+    /// <see cref="ContextRepresentatives"/>). Not decided: BinaryEquals, policy variables in values, keys the evaluator
+    /// derives, StringEquals with <c>*</c> or <c>?</c> (compared literally, which the glob automaton cannot say).
     /// </summary>
     private static string? UnsupportedCondition(PolicyDocument policy, Condition condition)
     {
         var op = condition.Operator;
         string what = $"the condition {op.Name} on {condition.Key}";
-        if (op.Qualifier != SetQualifier.None) return $"{what} is multi-valued (ForAllValues/ForAnyValue); not decided yet";
-        if (op.Kind is not (ConditionOperatorKind.StringEquals or ConditionOperatorKind.StringNotEquals
-            or ConditionOperatorKind.StringLike or ConditionOperatorKind.StringNotLike or ConditionOperatorKind.Null))
+        if (op.Family is not (ConditionOperatorFamily.String or ConditionOperatorFamily.Arn or ConditionOperatorFamily.Numeric
+            or ConditionOperatorFamily.Date or ConditionOperatorFamily.Bool or ConditionOperatorFamily.IpAddress or ConditionOperatorFamily.Null))
         {
-            return $"{what}: the operator family is not decided yet (decided: StringEquals, StringNotEquals, StringLike, StringNotLike, Null)";
+            return $"{what}: the operator family is not decided yet (decided: String, Arn, Numeric, Date, Bool, IpAddress and Null operators)";
         }
         if (DerivedKeys.Contains(condition.Key)) return $"{what}: the key is derived from the principal or resource; not decided yet";
-        if (op.Kind == ConditionOperatorKind.Null) return null;
+        if (op.Kind == ConditionOperatorKind.Null || !IsReadable(policy, condition)) return null;
+        if (op.Family is not (ConditionOperatorFamily.String or ConditionOperatorFamily.Arn)) return null;
         foreach (var value in condition.Values.Items)
         {
             if (policy.SupportsPolicyVariables && value.Contains("${", StringComparison.Ordinal)) return $"{what} has a policy variable in '{value}'; not decided yet";
-            bool exact = op.Kind is ConditionOperatorKind.StringEquals or ConditionOperatorKind.StringNotEquals;
+            bool exact = op.Kind is ConditionOperatorKind.StringEquals or ConditionOperatorKind.StringNotEquals
+                or ConditionOperatorKind.StringEqualsIgnoreCase or ConditionOperatorKind.StringNotEqualsIgnoreCase;
             if (exact && value.IndexOfAny(['*', '?']) >= 0) return $"{what} compares with '{value}', which holds a wildcard character; not decided yet";
         }
         return null;
     }
 
-    /// <summary>One context per combination of regions of the condition keys' values (a key may also be missing).</summary>
+    /// <summary>
+    /// A condition whose policy values the evaluator cannot read (a number that is not one) is an error whatever the
+    /// request: it reads no key, so its values make no regions.
+    /// </summary>
+    private static bool IsReadable(PolicyDocument policy, Condition condition)
+        => new PreparedCondition(condition, policy.SupportsPolicyVariables).InvalidReason is null;
+
+    /// <summary>
+    /// One context per combination of the condition keys' value sets (a key may also be missing). Per key: one value
+    /// per region of the values its conditions name (<see cref="KeyRepresentatives"/>); a request may give a key several
+    /// values, and when more than one condition reads the key, which of them hold depends on the set of regions its values
+    /// fall in, so every nonempty set of representatives is tried (<see cref="ValueRegions.Sets"/>), smallest first.
+    /// </summary>
     private static string? ContextRepresentatives(IReadOnlyList<PolicyDocument> policies, AnalysisOptions options, out List<Dictionary<string, string[]>> contexts)
     {
         contexts = [new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)];
-        var byKey = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        var byKey = new Dictionary<string, List<Condition>>(StringComparer.OrdinalIgnoreCase);
+        var order = new List<string>();
         foreach (var policy in policies)
         {
             foreach (var statement in policy.Statements.Items)
             {
                 foreach (var condition in statement.Conditions.Items)
                 {
-                    if (!byKey.TryGetValue(condition.Key, out var values)) byKey[condition.Key] = values = [];
-                    if (condition.Operator.Kind != ConditionOperatorKind.Null) values.AddRange(condition.Values.Items);
+                    if (!byKey.TryGetValue(condition.Key, out var conditions))
+                    {
+                        byKey[condition.Key] = conditions = [];
+                        order.Add(condition.Key);
+                    }
+                    if (condition.Operator.Kind != ConditionOperatorKind.Null && IsReadable(policy, condition)) conditions.Add(condition);
                 }
             }
         }
-        foreach (var (key, values) in byKey)
+        foreach (var key in order)
         {
-            var reps = GlobRegions.Representatives(values.Distinct(StringComparer.Ordinal).ToList(), ignoreCase: false, excluded: null, options.MaxAutomatonStates);
-            if (reps is null) return $"the values of {key} need more than {options.MaxAutomatonStates} automaton states";
+            var conditions = byKey[key];
+            if (KeyRepresentatives(key, conditions, options, out var reps) is { } why) return why;
+            bool single = conditions.Select(c => c.Operator.Name + "\u0001" + string.Join("\u0001", c.Values.Items)).Distinct(StringComparer.Ordinal).Count() <= 1;
+            var sets = ValueRegions.Sets(reps!, single, options.MaxRequests);
+            if (sets is null) return $"{key} is read by several conditions and its values fall in {reps!.Count} regions: the sets of them exceed the bound ({ValueRegions.MaxSetRepresentatives} regions, {options.MaxRequests} sets)";
             var next = new List<Dictionary<string, string[]>>();
             foreach (var context in contexts)
             {
                 next.Add(context);
-                foreach (var rep in reps) next.Add(new Dictionary<string, string[]>(context, StringComparer.OrdinalIgnoreCase) { [key] = [rep] });
+                foreach (var set in sets) next.Add(new Dictionary<string, string[]>(context, StringComparer.OrdinalIgnoreCase) { [key] = set });
                 if (next.Count > options.MaxRequests) return $"the condition keys need more than {options.MaxRequests} contexts";
             }
             contexts = next;
         }
         return null;
+    }
+
+    /// <summary>One request value per region of the values the conditions on one key name (they must be of one family).</summary>
+    private static string? KeyRepresentatives(string key, List<Condition> conditions, AnalysisOptions options, out List<string>? reps)
+    {
+        reps = null;
+        if (conditions.Count == 0)
+        {
+            // Only Null reads the key: any value stands for every present one.
+            reps = ["present"];
+            return null;
+        }
+        var families = conditions.Select(c => c.Operator.Family).Distinct().ToList();
+        if (families.Count > 1) return $"the key {key} is read by operators of several families ({string.Join(", ", families)}); not decided yet";
+        var values = conditions.SelectMany(c => c.Values.Items).Distinct(StringComparer.Ordinal).ToList();
+        switch (families[0])
+        {
+            case ConditionOperatorFamily.String:
+                var ignoreCase = conditions.Select(c => c.Operator.Kind is ConditionOperatorKind.StringEqualsIgnoreCase or ConditionOperatorKind.StringNotEqualsIgnoreCase).Distinct().ToList();
+                if (ignoreCase.Count > 1) return $"the key {key} is compared both with and without case; not decided yet";
+                reps = GlobRegions.Representatives(values, ignoreCase: ignoreCase[0], excluded: null, options.MaxAutomatonStates);
+                return reps is null ? $"the values of {key} need more than {options.MaxAutomatonStates} automaton states" : null;
+            case ConditionOperatorFamily.Arn:
+                if (ResourceRepresentatives(values, options, out var arns) is { } why) return $"the ARN values of {key}: {why}";
+                reps = arns ?? ["arn:aws:s3:::example", "not-an-arn"];
+                return null;
+            case ConditionOperatorFamily.Numeric:
+                reps = ValueRegions.Numbers(values);
+                return reps is null ? $"the numbers {key} is compared with leave no decimal between two of them" : null;
+            case ConditionOperatorFamily.Date:
+                reps = ValueRegions.Dates(values);
+                return reps is null ? $"the dates {key} is compared with cannot be written back exactly" : null;
+            case ConditionOperatorFamily.Bool:
+                reps = ValueRegions.Bools();
+                return null;
+            default:
+                reps = ValueRegions.Addresses(values);
+                return reps is null ? $"the addresses {key} is compared with cannot be read" : null;
+        }
     }
 
     /// <summary>Null <paramref name="resources"/> when every pattern is <c>*</c> (the resource does not matter).</summary>
@@ -328,6 +489,10 @@ public static class PolicyAnalysis
             }
             all = next;
         }
+        // Fields combine into far fewer regions than their product: keep the first ARN of each set of patterns it matches.
+        var compiled = patterns.Where(p => p != "*").Distinct(StringComparer.Ordinal).Select(p => ArnPattern.Compile(p, variables: false)).ToArray();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        all = all.Where(arn => seen.Add(new string(Array.ConvertAll(compiled, p => p.IsMatch(arn) ? '1' : '0')))).ToList();
         // A string that is not an ARN matches no ARN pattern: its own region.
         all.Add("not-an-arn");
         resources = all;

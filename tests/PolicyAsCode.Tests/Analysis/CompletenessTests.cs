@@ -12,7 +12,12 @@ public sealed class CompletenessTests
     private static readonly string[] ResourcePool = ["*", "arn:aws:s3:::a/*", "arn:aws:s3:::a/b", "arn:aws:s3:::*", "arn:aws:s3:::?/b", "arn:aws:ec2:*:*:instance/*", "arn:*:s3:::b"];
     private static readonly string[] Actions = ["s3:GetObject", "s3:PutObject", "s3:GetBucketPolicy", "s3:ListBucket", "s3:getobject", "s3:xetObject", "ec2:RunInstances", "iam:PassRole", "sqs:SendMessage"];
     private static readonly string[] Resources = ["arn:aws:s3:::a/b", "arn:aws:s3:::a/c", "arn:aws:s3:::b", "arn:aws:s3:::x/b", "arn:aws-cn:s3:::b", "arn:aws:s3:::ab/b", "arn:aws:ec2:us-east-1:111122223333:instance/i-1", "arn:aws:sqs:us-east-1:111122223333:q", "not-an-arn"];
-    private static readonly string?[] Principals = [null, "arn:aws:iam::111122223333:root", "arn:aws:iam::444455556666:role/r", "arn:aws:iam::777777777777:user/u"];
+    private static readonly string?[] Principals =
+    [
+        null, "arn:aws:iam::111122223333:root", "arn:aws:iam::111122223333:user/u", "arn:aws:iam::444455556666:role/r",
+        "arn:aws:sts::444455556666:assumed-role/r/s", "arn:aws:sts::444455556666:assumed-role/other/s", "arn:aws:iam::444455556666:root",
+        "arn:aws:iam::777777777777:user/u", "ec2.amazonaws.com",
+    ];
 
     private static IEnumerable<Request> AllRequests(bool principals)
         => from a in Actions from r in Resources from p in principals ? Principals : [null] select new Request(p, a, r);
@@ -99,6 +104,27 @@ public sealed class CompletenessTests
                 bool used = AllRequests(false).Any(Changes);
                 // Fails means "the statement is used": a request whose decision it changes.
                 AssertAgrees(verdicts[i], used, Changes);
+            }
+        }
+    }
+
+    [Fact]
+    public void ChecksOnResourcePoliciesEqualBruteForceOverTheirNamedPrincipals()
+    {
+        var random = new Random(1205);
+        for (int round = 0; round < 300; round++)
+        {
+            var baseline = RandomPolicy(random, resourcePolicy: true);
+            var candidate = RandomPolicy(random, resourcePolicy: true);
+            bool New(Request r) => Allows(candidate, r) && !Allows(baseline, r);
+            AssertAgrees(PolicyAnalysis.NoNewAccess([baseline], [candidate]), AllRequests(true).Any(New), New);
+            var statements = candidate.Statements.Items;
+            var verdicts = PolicyAnalysis.UnusedStatements(candidate);
+            for (int i = 0; i < statements.Length; i++)
+            {
+                var without = candidate with { Statements = EquatableArray.Create(statements.Where((_, j) => j != i).ToArray()) };
+                bool Changes(Request r) => new PreparedPolicy(candidate).Decide(r) != new PreparedPolicy(without).Decide(r);
+                AssertAgrees(verdicts[i], AllRequests(true).Any(Changes), Changes);
             }
         }
     }

@@ -1,4 +1,5 @@
 using PolicyAsCode.Analysis;
+using PolicyAsCode.Catalogue;
 using PolicyAsCode.Json;
 
 namespace PolicyAsCode.Tests.Analysis;
@@ -77,5 +78,31 @@ public sealed class KnownAnswerTests
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
         Assert.Equal(VerdictKind.Unknown, PolicyAnalysis.Equivalent([readOnly], [readOnly], new AnalysisOptions { CancellationToken = cancelled.Token }).Kind);
+    }
+
+    private static PolicyDocument Managed(string name) => Assert.IsType<AwsManagedPolicy>(AwsManagedPolicies.TryGet(name, out var p) ? p : null).Document;
+
+    /// <summary>ReadOnlyAccess with its first statement's first action pattern widened to the whole service.</summary>
+    private static (PolicyDocument Widened, string Service) Widen(PolicyDocument policy)
+    {
+        var first = policy.Statements[0];
+        string pattern = first.Action.Values[0];
+        string service = pattern[..pattern.IndexOf(':')];
+        var actions = EquatableArray.Create([service + ":*", .. first.Action.Values.Items.Skip(1)]);
+        var widened = first with { Action = first.Action with { Values = actions } };
+        return (policy with { Statements = EquatableArray.Create([widened, .. policy.Statements.Items.Skip(1)]) }, service);
+    }
+
+    [Fact]
+    public void ReadOnlyAccessAgainstAWidenedCopyFailsInTheWidenedServiceAndTheConverseHolds()
+    {
+        // Hundreds of services: decided per service prefix, not as one product automaton over every pattern.
+        var readOnly = Managed("ReadOnlyAccess");
+        var (widened, service) = Widen(readOnly);
+        var verdict = PolicyAnalysis.NoNewAccess([readOnly], [widened]);
+        Assert.Equal(VerdictKind.Fails, verdict.Kind);
+        Assert.StartsWith(service + ":", verdict.Witness!.Action, StringComparison.OrdinalIgnoreCase);
+        Assert.True(ServiceCatalogue.Default.TryGetAction(verdict.Witness.Action, out _), verdict.ToString());
+        Assert.Equal(VerdictKind.Holds, PolicyAnalysis.NoNewAccess([widened], [readOnly]).Kind);
     }
 }
