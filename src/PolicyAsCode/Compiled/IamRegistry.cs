@@ -41,7 +41,10 @@ public static class IamRegistry
     /// The IAM name of the managed policy declared with this document in a loaded assembly, or null when none or several
     /// (different names with the same document) are.
     /// </summary>
-    internal static string? ManagedPolicyName(PolicyDocument document)
+    internal static string? ManagedPolicyName(PolicyDocument document) => NameOf(document, IamDeclarationKind.ManagedPolicy);
+
+    /// <summary>The name of the declaration of this kind with this document in a loaded assembly, or null when none or several are.</summary>
+    internal static string? NameOf(PolicyDocument document, IamDeclarationKind kind)
     {
         string json = PolicyJson.Write(document);
         string? found = null;
@@ -51,7 +54,7 @@ public static class IamRegistry
             if (assembly.IsDynamic || assembly == typeof(IamRegistry).Assembly) continue;
             foreach (var declaration in Of(assembly))
             {
-                if (declaration.Kind != IamDeclarationKind.ManagedPolicy || declaration.Json != json) continue;
+                if (declaration.Kind != kind || declaration.Json != json) continue;
                 if (found is not null && found != declaration.Name) return null;
                 found = declaration.Name;
             }

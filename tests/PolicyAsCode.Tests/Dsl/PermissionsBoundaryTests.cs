@@ -126,6 +126,11 @@ public class PermissionsBoundaryTests
         Assert.Equal(Decision.ImplicitDeny, explained.Decision);
         Assert.Contains(explained.Statements, t => t.Policy == "identity policy pbt_read" && t.Matched);
         Assert.Contains(explained.Statements, t => t.Policy == "permissions boundary pbt_developer_boundary");
+
+        // A declared policy explained alone is named too; a policy no declaration has is not.
+        var read = (IdentityPolicy)generated.Declarations().Single(d => d.Name == "pbt_read").Value;
+        Assert.All(read.Explain(request).Statements, t => Assert.Equal("policy pbt_read", t.Policy));
+        Assert.All(Policy.Identity().Allow(S3.GetObject).On(S3.Arn.Object("pbt-undeclared", "*")).Explain(request).Statements, t => Assert.Equal("policy policy", t.Policy));
     }
 
     [Fact]

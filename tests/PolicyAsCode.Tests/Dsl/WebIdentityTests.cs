@@ -120,6 +120,21 @@ public class WebIdentityTests
         Assert.Contains("belongs to the provider token.actions.githubusercontent.com, not accounts.google.com", e.Message);
     }
 
+    [Theory]
+    [InlineData("corp/okta")]
+    [InlineData("arn:aws:iam::111122223333:saml-provider/corp")]
+    [InlineData("corp okta")]
+    public void Saml_RefusesANameNoProviderHas(string name)
+        => Assert.Contains("is not a SAML provider name", Assert.Throws<DslException>(() => Principal.Saml(Account, name)).Message);
+
+    [Fact]
+    public void Saml_TrustsTheProviderForTheSignInAudience()
+    {
+        var statement = TrustOf(Principal.Saml(Account, "Corp_IdP-1.prod"));
+        Assert.Equal(("sts:AssumeRoleWithSAML", "arn:aws:iam::111122223333:saml-provider/Corp_IdP-1.prod"), (statement.Action.Values[0], statement.Principal!.Ids[0].Value));
+        Assert.Equal("https://signin.aws.amazon.com/saml", Assert.Single(Assert.Single(statement.Conditions, c => c.Key == "SAML:aud").Values));
+    }
+
     [Fact]
     public async Task GitHubActionsForms_BuildTheSameTrustAtCompileTimeAsAtRunTime()
     {

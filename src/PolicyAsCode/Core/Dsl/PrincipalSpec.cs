@@ -187,7 +187,13 @@ public sealed record PrincipalSpec(PrincipalId? Id, string AssumeAction, Equatab
     public static PrincipalSpec Saml(string account, string providerName, string partition = "aws")
     {
         var audience = new Condition(ConditionOperator.Parse("StringEquals"), "SAML:aud", EquatableArray.Create("https://signin.aws.amazon.com/saml"));
-        return new(new PrincipalId(PrincipalType.Federated, $"arn:{partition}:iam::{RequireAccount(account)}:saml-provider/{RequireName(providerName, "SAML provider")}"),
+        // IAM API Reference, CreateSAMLProvider: Name, 1 to 128 characters of [\w._-]; any other name is no provider's.
+        RequireName(providerName, "SAML provider");
+        if (providerName.Length > 128 || providerName.Any(c => !(char.IsLetterOrDigit(c) && c < 128 || c is '_' or '.' or '-')))
+        {
+            throw new DslException($"'{providerName}' is not a SAML provider name: IAM names SAML providers with 1 to 128 letters, digits and ._- characters.");
+        }
+        return new(new PrincipalId(PrincipalType.Federated, $"arn:{partition}:iam::{RequireAccount(account)}:saml-provider/{providerName}"),
             "sts:AssumeRoleWithSAML", EquatableArray.Create(audience));
     }
 
