@@ -1,5 +1,5 @@
-using PolicyAsCode.Aws;
 using Microsoft.CodeAnalysis;
+using PolicyAsCode.Aws;
 using PolicyAsCode.Dsl;
 using PolicyAsCode.Tests.Generator;
 
