@@ -97,7 +97,7 @@ internal sealed class ImportWriter
                 ? "the document has no Version; the DSL writes \"2012-10-17\", which turns on policy variables"
                 : $"the Version is \"{document.Version}\"; the DSL writes \"2012-10-17\", which turns on policy variables");
         }
-        if (document.Id is not null) Error(input, "$.Id", $"the policy Id \"{document.Id}\" cannot be declared in the DSL yet");
+        if (document.Id is not null && input.Kind == ImportKind.Trust) Error(input, "$.Id", $"the policy Id \"{document.Id}\" cannot be declared in the DSL: a role's trust policy has no Id(...)");
 
         string head;
         string attribute;
@@ -123,6 +123,8 @@ internal sealed class ImportWriter
                 for (int i = 0; i < document.Statements.Count; i++) IdentityStatement(input, document.Statements[i], $"$.Statement[{i}]", lines);
                 break;
         }
+
+        if (document.Id is { } id && input.Kind != ImportKind.Trust) head += $".Id({CSharpText.String(id)})";
 
         var sb = new StringBuilder();
         sb.Append(Indent).Append("/// <summary>Imported from <c>").Append(Xml(file)).Append("</c>.</summary>\n");
@@ -166,11 +168,6 @@ internal sealed class ImportWriter
 
     private void ResourceStatement(ImportInput input, Statement statement, string path, List<string> lines)
     {
-        if (statement.Action.IsNot)
-        {
-            Skip(input, statement, $"{path}.NotAction", "the DSL's resource-based policies have no NotAction (Allow().AllExcept(...)) yet", lines);
-            return;
-        }
         if (statement.Principal is not { } principal)
         {
             Skip(input, statement, path, "a resource-based statement needs a Principal (For(...))", lines);
@@ -188,7 +185,7 @@ internal sealed class ImportWriter
             return;
         }
         string effect = statement.Effect == Effect.Allow ? "Allow" : "Deny";
-        var call = Call(Indent + Indent, "." + effect, Actions(statement.Action.Values));
+        var call = Call(Indent + Indent, statement.Action.IsNot ? $".{effect}().AllExcept" : "." + effect, Actions(statement.Action.Values));
         Append(call, principal.IsNot ? ".ForAllExcept" : ".For", principals);
         Resources(statement.Resource, call);
         Tail(input, statement, path, call);

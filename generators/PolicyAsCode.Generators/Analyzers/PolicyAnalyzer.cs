@@ -18,7 +18,8 @@ namespace PolicyAsCode.Generators.Analyzers;
 /// <para>
 /// Declarations (<c>[ManagedPolicy]</c>, <c>[ResourcePolicy]</c>, <c>[Role]</c> on a static property or field of the
 /// matching type) are evaluated with the generator's <see cref="DslInterpreter"/>, tracking sources, and validated with
-/// <see cref="PolicyValidator"/>: a managed policy as an identity-based policy, a resource policy as resource-based, a
+/// <see cref="PolicyValidator"/>: a managed policy as an identity-based policy (as a permissions boundary when roles use it
+/// only as their boundary, <see cref="BoundaryUses"/>), a resource policy as resource-based, a
 /// role's trust policy as a trust policy and its inline policies as role inline policies. A declaration the interpreter
 /// cannot evaluate gets nothing here: the generator reports why (PAC2xx). <see cref="FindingLocator"/> maps findings to
 /// spans. Outside declarations, a constant string converted to <c>IamAction</c> or <c>ResourceArn</c>, or passed to a
@@ -82,13 +83,14 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
             var evaluated = new ConcurrentDictionary<ISymbol, object>(SymbolEqualityComparer.Default);
             // On the operation block of the declaration's value: the driver has bound it already (for the operation
             // actions below), and the interpreter reads it from the same semantic model instead of binding it again.
-            start.RegisterSymbolAction(c => AnalyzeDeclaration(c, symbols, evaluated), SymbolKind.Property, SymbolKind.Field);
+            var boundaries = new BoundaryUses(start.Compilation, symbols);
+            start.RegisterSymbolAction(c => AnalyzeDeclaration(c, symbols, evaluated, boundaries), SymbolKind.Property, SymbolKind.Field);
             start.RegisterOperationAction(c => AnalyzeConversion(c, symbols), OperationKind.Conversion);
             start.RegisterOperationAction(c => AnalyzeKeyCreation(c, symbols), OperationKind.ObjectCreation);
         });
     }
 
-    private static void AnalyzeDeclaration(SymbolAnalysisContext context, DslSymbols symbols, ConcurrentDictionary<ISymbol, object> evaluated)
+    private static void AnalyzeDeclaration(SymbolAnalysisContext context, DslSymbols symbols, ConcurrentDictionary<ISymbol, object> evaluated, BoundaryUses boundaries)
     {
         // An expression-bodied or block-bodied property is analyzed through its getter; an initializer through its member.
         var member = context.Symbol;
@@ -112,7 +114,9 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
             {
                 value = new DslInterpreter(context.Compilation, null, symbols, context.CancellationToken) { EvaluatedMembers = evaluated }.EvaluateMember(member);
             }
-            foreach (var (document, options, sources) in Policies(kind, value))
+            // A managed policy that roles use only as their permissions boundary is validated as one.
+            var managedAs = kind == DeclarationKind.ManagedPolicy && boundaries.IsOnlyABoundary(member) ? PolicyKind.PermissionsBoundary : PolicyKind.Identity;
+            foreach (var (document, options, sources) in Policies(kind, value, managedAs))
             {
                 foreach (var finding in PolicyValidator.Validate(document, options))
                 {
@@ -147,7 +151,8 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static bool ReportedByIncludedDeclaration(Finding finding, ImmutableArray<StatementSource> sources, PolicyKind kind)
         => finding.Location.Statement >= 0 && finding.Location.Statement < sources.Length
-            && sources[finding.Location.Statement].IncludedFrom is { } included && DeclarationKinds.Of(included).ValidateAs == kind;
+            && sources[finding.Location.Statement].IncludedFrom is { } included
+            && (DeclarationKinds.Of(included).ValidateAs == kind || (included == DeclarationKind.ManagedPolicy && kind == PolicyKind.PermissionsBoundary));
 
     /// <summary>
     /// Whether a finding about a literal a helper writes is one the per-value checks report on that literal already
@@ -170,16 +175,17 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>The policies of an evaluated declaration, each with what to validate it as and where its statements are written.</summary>
-    private static IEnumerable<(PolicyDocument Document, ValidationOptions Options, ImmutableArray<StatementSource> Sources)> Policies(DeclarationKind kind, object value)
+    private static IEnumerable<(PolicyDocument Document, ValidationOptions Options, ImmutableArray<StatementSource> Sources)> Policies(DeclarationKind kind, object value, PolicyKind managedAs)
     {
         var catalogue = ServiceCatalogue.Default;
         switch (value)
         {
             case DeclaredPolicyValue declared when kind == DeclarationKind.ManagedPolicy && !declared.Draft.Draft.Statements.IsEmpty:
-                yield return (declared.Draft.Draft.ToDocument(), new ValidationOptions(PolicyKind.Identity) { Catalogue = catalogue }, declared.Draft.Sources);
+                yield return (declared.Draft.Draft.ToDocument(), new ValidationOptions(managedAs) { Catalogue = catalogue }, declared.Draft.Sources);
                 break;
             case DraftValue draft when draft.Kind == kind && kind != DeclarationKind.Role && !draft.Draft.Statements.IsEmpty:
-                yield return (draft.Draft.ToDocument(), new ValidationOptions(DeclarationKinds.Of(kind).ValidateAs) { Catalogue = catalogue }, draft.Sources);
+                var policyKind = kind == DeclarationKind.ManagedPolicy ? managedAs : DeclarationKinds.Of(kind).ValidateAs;
+                yield return (draft.Draft.ToDocument(), new ValidationOptions(policyKind) { Catalogue = catalogue }, draft.Sources);
                 break;
             case RoleValue role when kind == DeclarationKind.Role:
                 if (!role.Draft.Trust.Statements.IsEmpty)

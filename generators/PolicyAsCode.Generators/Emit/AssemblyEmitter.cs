@@ -17,7 +17,8 @@ internal static class AssemblyEmitter
         w.WriteLine();
         using (w.Block("namespace PolicyAsCode.Generated"))
         {
-            w.WriteLine("/// <summary>Every policy and role declared in this assembly.</summary>");
+            // Internal, so that assemblies that each declare policies never clash; PolicyAsCode.IamRegistry.Of(assembly) is the public way in.
+            w.WriteLine("/// <summary>Every policy and role declared in this assembly (read it from other assemblies with <c>PolicyAsCode.IamRegistry.Of(assembly)</c>).</summary>");
             w.WriteLine(GeneratedFile.GeneratedCodeAttribute);
             using (w.Block("internal static class IamDeclarations"))
             {
@@ -31,7 +32,9 @@ internal static class AssemblyEmitter
                     bool reachable = summary.IsReachable;
                     string json = reachable ? $"{compiled}.{(summary.Role is null ? "Json" : "TrustPolicyJson")}" : CSharpLiteral.String(summary.UnreachableJson ?? "");
                     string evaluate = reachable ? $"{compiled}.{(summary.Role is null ? "Evaluate" : "EvaluateTrust")}" : "null";
-                    w.WriteLine($"    new(global::PolicyAsCode.Compiled.IamDeclarationKind.{DeclarationKinds.Of(summary.Kind).RegistryKind}, {CSharpLiteral.String(summary.Name)}, {CSharpLiteral.String(summary.Files[0])}, {json}, {evaluate}),");
+                    // The declared value, read through the compiled class, which can reach a private member.
+                    string declared = reachable ? $"static () => {compiled}.{DeclarationEmitter.DeclaredMember}" : "null";
+                    w.WriteLine($"    new(global::PolicyAsCode.Compiled.IamDeclarationKind.{DeclarationKinds.Of(summary.Kind).RegistryKind}, {CSharpLiteral.String(summary.Name)}, {CSharpLiteral.String(summary.Files[0])}, {json}, {evaluate}, {declared}),");
                 }
                 w.WriteLine("};");
             }

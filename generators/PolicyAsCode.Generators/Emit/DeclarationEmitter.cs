@@ -8,6 +8,9 @@ namespace PolicyAsCode.Generators;
 /// </summary>
 internal static class DeclarationEmitter
 {
+    /// <summary>The compiled class's member that reads the declared value.</summary>
+    public const string DeclaredMember = "DeclaredValue";
+
     /// <summary>
     /// <c>Namespace.Outer+Inner.Member.g.cs</c>: nested types joined as in metadata names, so no two types share one.
     /// Whatever the code, the name is one Roslyn accepts: a character that cannot stand in a file name (the
@@ -53,6 +56,9 @@ internal static class DeclarationEmitter
                 {
                     w.WriteLine($"/// <summary>The IAM name.</summary>");
                     w.WriteLine($"public const string Name = {CSharpLiteral.String(spec.Name)};");
+                    w.WriteLine();
+                    w.WriteLine("/// <summary>The declared value, for the assembly's registry (which cannot reach a private member).</summary>");
+                    w.WriteLine($"internal static object {DeclaredMember} => global::{spec.Containing.FullName}.{spec.MemberName};");
                     w.WriteLine();
                     // The first file is the policy's own JSON, or the role's trust policy.
                     if (spec.Role is not { } role)

@@ -24,6 +24,11 @@ internal static class ManifestWriter
             CanonicalJsonWriter.AppendString(sb, DeclarationKinds.Of(spec.Kind).ManifestKind!);
             sb.Append(", \"file\": ");
             CanonicalJsonWriter.AppendString(sb, spec.Files[0]);
+            if (spec.Description is { } description)
+            {
+                sb.Append(", \"description\": ");
+                CanonicalJsonWriter.AppendString(sb, description);
+            }
             sb.Append('}');
         });
         sb.Append(any ? "\n  ],\n" : "],\n");
@@ -58,7 +63,8 @@ internal static class ManifestWriter
         if (role.Boundary is { } boundary)
         {
             sb.Append(", \"permissionsBoundary\": ");
-            CanonicalJsonWriter.AppendString(sb, boundary.Arn);
+            // A policy declared in the project by its name (names have no ':'), any other by its ARN.
+            CanonicalJsonWriter.AppendString(sb, boundary);
         }
         sb.Append('}');
     }

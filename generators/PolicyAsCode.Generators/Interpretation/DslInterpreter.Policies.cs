@@ -5,8 +5,9 @@ using PolicyAsCode.Dsl;
 
 namespace PolicyAsCode.Generators;
 
-// Policy chains: Policy.Identity() / Policy.Resource() / Policy.ServiceControl() / Policy.ResourceControl(), statements (Allow, Deny, AllExcept), resources (On, OnAll,
-// OnAllExcept), principals (For, ForAllExcept), When, Named and Include, applied to PolicyDraft as the runtime DSL does.
+// Policy chains: Policy.Identity() / Policy.Resource() / Policy.ServiceControl() / Policy.ResourceControl(), statements
+// (Allow, Deny, AllExcept), resources (On, OnAll, OnAllExcept), principals (For, ForAllExcept), When, Named, Id and
+// Include, applied to PolicyDraft as the runtime DSL does.
 internal sealed partial class DslInterpreter
 {
     private object InvokePolicy(IInvocationOperation invocation, DslMark mark, object? receiver, ImmutableArray<IArgumentOperation> args)
@@ -33,7 +34,8 @@ internal sealed partial class DslInterpreter
             case DslOp.StartNotAction:
             {
                 var step = (EffectStepValue)receiver!;
-                return new StepValue(Start(step.Draft, invocation, step.Effect, args[0], notAction: true));
+                var started = Start(step.Draft, invocation, step.Effect, args[0], notAction: true);
+                return started.Kind == DeclarationKind.ManagedPolicy ? new StepValue(started) : new PrincipalStepValue(started);
             }
             case DslOp.Conditions:
             {
@@ -47,6 +49,11 @@ internal sealed partial class DslInterpreter
                 var draft = PolicyOf(receiver, invocation);
                 string sid = String(args[0].Value);
                 return Update(draft with { Draft = draft.Draft.WithSid(sid) }, s => s with { Sid = SourceSpans.Of(sid, args[0]) });
+            }
+            case DslOp.PolicyId:
+            {
+                var draft = PolicyOf(receiver, invocation);
+                return draft with { Draft = draft.Draft.WithId(String(args[0].Value)) };
             }
             case DslOp.Include:
                 return Include(PolicyOf(receiver, invocation), args[0]);

@@ -53,11 +53,18 @@ internal sealed partial class DslInterpreter
                 return value with { Draft = value.Draft.WithInline(inlineName, document), Inlines = value.Inlines.Add(source) };
             }
             case DslOp.PermissionsBoundary:
-            {
-                var boundary = Evaluate(args[0].Value) as ManagedPolicyValue
-                    ?? throw new EvaluationException("PermissionsBoundary takes an AwsManaged policy.", args[0].Syntax);
-                return value with { Draft = value.Draft.WithBoundary(new AttachedPolicy(boundary.Name, boundary.Arn)) };
-            }
+                return Evaluate(args[0].Value) switch
+                {
+                    DeclaredPolicyValue declared => value with
+                    {
+                        Draft = value.Draft.WithDeclaredBoundary(declared.Name, declared.Draft.Draft.ToDocument()),
+                        Boundary = new BoundarySource(args[0].Syntax.GetLocation(), declared.Draft.Sources),
+                    },
+                    ManagedPolicyValue managed => value with { Draft = value.Draft.WithBoundary(new AttachedPolicy(managed.Name, managed.Arn)) },
+                    _ => throw new EvaluationException("PermissionsBoundary takes a policy declared with [ManagedPolicy] or an AwsManaged policy.", args[0].Syntax),
+                };
+            case DslOp.PermissionsBoundaryArn:
+                return value with { Draft = value.Draft.WithBoundaryArn(String(args[0].Value)) };
             case DslOp.MaxSession:
             {
                 var span = Evaluate(args[0].Value) as TimeSpanValue

@@ -236,12 +236,13 @@ internal sealed partial class DslInterpreter
             {
                 DslOp.IdentityPolicy or DslOp.ResourcePolicy or DslOp.ServiceControlPolicy or DslOp.ResourceControlPolicy or DslOp.Start or DslOp.Effect or DslOp.StartNotAction or DslOp.Resources
                     or DslOp.AllResources or DslOp.NotResources or DslOp.Principals or DslOp.NotPrincipals or DslOp.Conditions
-                    or DslOp.Sid or DslOp.Include => InvokePolicy(invocation, mark, receiver, args),
+                    or DslOp.Sid or DslOp.Include or DslOp.PolicyId => InvokePolicy(invocation, mark, receiver, args),
                 DslOp.DefineRole or DslOp.TrustedBy or DslOp.Attach or DslOp.AttachArn or DslOp.Inline or DslOp.PermissionsBoundary
-                    or DslOp.MaxSession or DslOp.RolePath or DslOp.RoleDescription => InvokeRole(invocation, mark.Op, (RoleValue?)receiver, args),
+                    or DslOp.MaxSession or DslOp.RolePath or DslOp.RoleDescription or DslOp.PermissionsBoundaryArn => InvokeRole(invocation, mark.Op, (RoleValue?)receiver, args),
                 DslOp.AccountPrincipal or DslOp.RolePrincipal or DslOp.UserPrincipal or DslOp.AssumedRolePrincipal or DslOp.ArnPrincipal
                     or DslOp.ServicePrincipal or DslOp.SamlPrincipal or DslOp.GitHubActionsPrincipal or DslOp.WebIdentityPrincipal
-                    or DslOp.PrincipalWithMfa or DslOp.PrincipalConditions => InvokePrincipal(invocation, mark.Op, (PrincipalSpec?)receiver, args),
+                    or DslOp.PrincipalWithMfa or DslOp.PrincipalConditions or DslOp.GitHubActionsTagPrincipal or DslOp.GitHubActionsEnvironmentPrincipal
+                    or DslOp.GitHubActionsPullRequestPrincipal => InvokePrincipal(invocation, mark.Op, (PrincipalSpec?)receiver, args),
                 DslOp.IfExists or DslOp.Condition when receiver is KeyValue key => InvokeKey(invocation, mark, key),
                 _ => throw NotEvaluable(invocation),
             };

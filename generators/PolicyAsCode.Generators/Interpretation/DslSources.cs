@@ -59,3 +59,6 @@ internal sealed record StatementSource(Location Statement)
 
 /// <summary>An inline policy of a role and where its statements come from; <paramref name="Declared"/> when it is another declaration (which reports its own findings).</summary>
 internal sealed record InlineSource(string Name, ImmutableArray<StatementSource> Statements, bool Declared);
+
+/// <summary>The argument of <c>PermissionsBoundary(...)</c> that sets a declared policy as the boundary, and where that policy's statements are written.</summary>
+internal sealed record BoundarySource(Location Argument, ImmutableArray<StatementSource> Statements);

@@ -40,6 +40,9 @@ internal sealed record RoleValue(RoleDraft Draft) : DslValue
     public ImmutableArray<StatementSource> TrustSources { get; init; } = ImmutableArray<StatementSource>.Empty;
 
     public ImmutableArray<InlineSource> Inlines { get; init; } = ImmutableArray<InlineSource>.Empty;
+
+    /// <summary>Where a permissions boundary declared in code is set, when it is.</summary>
+    public BoundarySource? Boundary { get; init; }
 }
 
 /// <summary>A policy declared with <c>[ManagedPolicy(Name)]</c>, read from its member.</summary>

@@ -17,4 +17,8 @@ internal sealed record DeclarationSpec(
     RoleSpec? Role,
     EquatableArray<IamFileSpec> Files,
     LocationInfo? Location,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>A managed policy's <c>Description</c> from its attribute, written to the manifest.</summary>
+    public string? Description { get; init; }
+}

@@ -17,6 +17,9 @@ internal sealed record DeclarationSummary(
     LocationInfo? Location,
     string? UnreachableJson)
 {
+    /// <summary>A managed policy's description, for the manifest.</summary>
+    public string? Description { get; init; }
+
     public bool IsPartial => Containing.Types.All(t => t.IsPartial);
 
     /// <summary>Whether other code of the assembly can name the declaration's compiled class.</summary>
@@ -27,17 +30,17 @@ internal sealed record DeclarationSummary(
         if (spec.Document is null && spec.Role is null) return null;
         RoleSummary? role = spec.Role is { } r
             ? new RoleSummary(r.Draft.Path, r.Draft.Description, r.Draft.MaxSessionSeconds, EquatableArray.Create(r.AttachedDeclared.ToArray()), r.Draft.Attached,
-                EquatableArray.Create(r.Draft.Inline.Select(i => i.Name).ToArray()), r.Draft.Boundary)
+                EquatableArray.Create(r.Draft.Inline.Select(i => i.Name).ToArray()), r.Draft.BoundaryReference)
             : null;
         var summary = new DeclarationSummary(spec.Kind, spec.Name, spec.MemberName, spec.Containing,
-            EquatableArray.Create(spec.Files.Select(f => f.File).ToArray()), role, spec.Location, null);
+            EquatableArray.Create(spec.Files.Select(f => f.File).ToArray()), role, spec.Location, null) { Description = spec.Description };
         // The registry names the compiled class's JSON constant; only a declaration without one needs its JSON here,
         // which then makes the assembly-wide outputs depend on its content.
         return summary.IsReachable ? summary : summary with { UnreachableJson = spec.Files[0].Json };
     }
 }
 
-/// <summary>A role's entry in the manifest.</summary>
+/// <summary>A role's entry in the manifest; <see cref="Boundary"/> is a declared policy's name or a policy's ARN.</summary>
 internal sealed record RoleSummary(
     string? Path,
     string? Description,
@@ -45,4 +48,4 @@ internal sealed record RoleSummary(
     EquatableArray<string> AttachedDeclared,
     EquatableArray<AttachedPolicy> Attached,
     EquatableArray<string> InlineNames,
-    AttachedPolicy? Boundary);
+    string? Boundary);

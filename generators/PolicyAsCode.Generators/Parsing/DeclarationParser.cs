@@ -32,8 +32,12 @@ internal static class DeclarationParser
         string name = attribute?.ConstructorArguments.FirstOrDefault().Value as string ?? "";
         var containing = Containing(symbol.ContainingType);
         var diagnostics = new List<DiagnosticInfo>();
+        string? description = null;
         DeclarationSpec Result(PolicyDocument? document, RoleSpec? role)
-            => new(kind, name, memberName, containing, document, role, DeclarationFiles.Of(name, document, role), location, EquatableArray.Create(diagnostics.ToArray()));
+            => new(kind, name, memberName, containing, document, role, DeclarationFiles.Of(name, document, role), location, EquatableArray.Create(diagnostics.ToArray()))
+            {
+                Description = document is null && role is null ? null : description,
+            };
 
         try
         {
@@ -48,6 +52,19 @@ internal static class DeclarationParser
                     ? $"'{name}' is not a valid IAM role name: use 1 to 64 letters, digits and +=,.@-_ characters."
                     : $"'{name}' is not a valid IAM policy name: use 1 to 128 letters, digits and +=,.@-_ characters.", NameLocation(attribute, cancellationToken) ?? location));
                 return Result(null, null);
+            }
+            if (Description(attribute, cancellationToken, out var descriptionLocation) is { } text)
+            {
+                try
+                {
+                    RoleDraft.RequireDescription(text, info.Prose);
+                    description = text;
+                }
+                catch (DslException e)
+                {
+                    diagnostics.Add(new(DiagnosticIds.InvalidDeclaration, e.Message, descriptionLocation ?? location));
+                    return Result(null, null);
+                }
             }
             var type = symbol switch { IPropertySymbol p => p.Type, IFieldSymbol f => f.Type, _ => null };
             var symbols = DslSymbols.For(context.SemanticModel.Compilation);
@@ -132,6 +149,23 @@ internal static class DeclarationParser
         => attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList.Arguments: [var argument, ..] }
             ? LocationInfo.From(argument.Expression)
             : null;
+
+    /// <summary>The attribute's <c>Description = "..."</c> (a managed policy's), with where its value is written.</summary>
+    private static string? Description(AttributeData attribute, CancellationToken cancellationToken, out LocationInfo? location)
+    {
+        location = null;
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key != "Description" || argument.Value.Value is not string text) continue;
+            if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList: { } list })
+            {
+                var written = list.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == argument.Key);
+                if (written is not null) location = LocationInfo.From(written.Expression);
+            }
+            return text;
+        }
+        return null;
+    }
 
     /// <summary>Why the compiled class cannot be generated next to the member, if the type is generic or file-local.</summary>
     private static string? GenericOrFileLocal(INamedTypeSymbol type)

@@ -38,6 +38,11 @@ public sealed class IdentityPolicy : PolicyBase
     [DslMember(DslOp.Sid)]
     public IdentityPolicy Named(string sid) => new(Draft.WithSid(sid));
 
+    /// <summary>Sets the policy's <c>Id</c> element (a policy has at most one).</summary>
+    /// <exception cref="Dsl.DslException">The id is empty, or the policy has one already.</exception>
+    [DslMember(DslOp.PolicyId)]
+    public IdentityPolicy Id(string id) => new(Draft.WithId(id));
+
     /// <summary>
     /// Appends the statements of another policy, e.g. a shared set of denies: <c>Policy.Identity().Include(DenyOutsideOrg)</c>.
     /// The statements are copied as they are; the analyzers report those an identity-based policy cannot have (a

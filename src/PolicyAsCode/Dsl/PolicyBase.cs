@@ -1,3 +1,4 @@
+using PolicyAsCode.Compiled;
 using PolicyAsCode.Dsl;
 using PolicyAsCode.Json;
 
@@ -7,6 +8,7 @@ namespace PolicyAsCode;
 public abstract class PolicyBase
 {
     private PreparedPolicy? _prepared;
+    private PreparedPolicy? _named;
 
     private protected PolicyBase(PolicyDraft draft) => Draft = draft;
 
@@ -26,9 +28,14 @@ public abstract class PolicyBase
     [DslMember(DslOp.RuntimeOnly)]
     public Decision Decide(Request request) => (_prepared ??= new PreparedPolicy(Document)).Decide(request);
 
-    /// <summary>Decides a request with this policy alone and explains why.</summary>
+    /// <summary>
+    /// Decides a request with this policy alone and explains why. A policy declared with <see cref="ManagedPolicyAttribute"/>
+    /// or <see cref="ResourcePolicyAttribute"/> is named in the explanation as its attribute names it (from the generated
+    /// registry of the loaded assemblies, <see cref="IamRegistry"/>).
+    /// </summary>
     [DslMember(DslOp.RuntimeOnly)]
-    public AuthorizationResult Explain(Request request) => (_prepared ??= new PreparedPolicy(Document)).Explain(request);
+    public AuthorizationResult Explain(Request request)
+        => (_named ??= new PreparedPolicy(Document, IamRegistry.NameOf(Document, this is ResourcePolicy ? IamDeclarationKind.ResourcePolicy : IamDeclarationKind.ManagedPolicy))).Explain(request);
 
     /// <inheritdoc/>
     [DslMember(DslOp.RuntimeOnly)]

@@ -60,14 +60,42 @@ public sealed class Principal
     public static class WebIdentity
     {
         /// <summary>
-        /// GitHub Actions workflows of <paramref name="repository"/> (owner/name), on <paramref name="branch"/> when given,
-        /// through the account's OIDC provider for token.actions.githubusercontent.com.
+        /// GitHub Actions workflows of <paramref name="repository"/> (<c>owner/name</c>, or <c>owner/*</c>), run for
+        /// <paramref name="branch"/> when given, through the account's OIDC provider for
+        /// <c>token.actions.githubusercontent.com</c>. The branch is a name (<c>main</c>), a pattern (<c>release/*</c>,
+        /// matched with <c>StringLike</c>) or a full ref (<c>refs/heads/main</c>, <c>refs/tags/v1.*</c>); without one,
+        /// every workflow of the repository (<c>repo:owner/name:*</c>). The audience is <c>sts.amazonaws.com</c>.
         /// </summary>
+        /// <exception cref="DslException">The repository or branch makes a subject GitHub never issues (<c>refs/pull/1/merge</c>, <c>main:x</c>).</exception>
         [DslMember(DslOp.GitHubActionsPrincipal)]
         public static Principal GitHubActions(string account, string repository, string? branch = null)
             => new(PrincipalSpec.GitHubActions(account, repository, branch));
 
-        /// <summary>Any OIDC provider (its ARN, or a name such as <c>cognito-identity.amazonaws.com</c>), with the trust conditions given.</summary>
+        /// <summary>GitHub Actions workflows run for a tag (<c>v1.2.0</c>, or a pattern <c>v1.*</c>): the subject <c>repo:owner/name:ref:refs/tags/TAG</c>.</summary>
+        [DslMember(DslOp.GitHubActionsTagPrincipal)]
+        public static Principal GitHubActionsTag(string account, string repository, string tag)
+            => new(PrincipalSpec.GitHubActionsTag(account, repository, tag));
+
+        /// <summary>
+        /// GitHub Actions jobs that use a deployment environment: the subject <c>repo:owner/name:environment:NAME</c>. GitHub
+        /// puts the environment in the subject instead of the branch, so such jobs never match <see cref="GitHubActions"/> with a branch.
+        /// </summary>
+        [DslMember(DslOp.GitHubActionsEnvironmentPrincipal)]
+        public static Principal GitHubActionsEnvironment(string account, string repository, string environment)
+            => new(PrincipalSpec.GitHubActionsEnvironment(account, repository, environment));
+
+        /// <summary>GitHub Actions workflows run for pull requests (without an environment): the subject <c>repo:owner/name:pull_request</c>.</summary>
+        [DslMember(DslOp.GitHubActionsPullRequestPrincipal)]
+        public static Principal GitHubActionsPullRequest(string account, string repository)
+            => new(PrincipalSpec.GitHubActionsPullRequest(account, repository));
+
+        /// <summary>
+        /// Any web identity provider, with the trust conditions given: an OIDC provider's ARN
+        /// (<c>arn:aws:iam::ACCOUNT:oidc-provider/HOST</c>, for example an EKS cluster's) or one of the names AWS accepts
+        /// (<c>cognito-identity.amazonaws.com</c>, <c>www.amazon.com</c>, <c>graph.facebook.com</c>, <c>accounts.google.com</c>).
+        /// Conditions on the provider's claims use its keys, <c>HOST:aud</c>, <c>HOST:sub</c>.
+        /// </summary>
+        /// <exception cref="DslException">The provider is none of these (a SAML provider, a bare host name), or a condition is on another provider's keys: nobody could assume the role.</exception>
         [DslMember(DslOp.WebIdentityPrincipal)]
         public static Principal Provider(string provider, params Condition[] conditions) => new(PrincipalSpec.WebIdentity(provider, conditions));
     }

@@ -22,6 +22,14 @@ public sealed class ResourcePolicy : PolicyBase
     [DslMember(DslOp.Start, Effect = Effect.Deny)]
     public PrincipalStep Deny(params IamAction[] actions) => new(Draft.Start(Effect.Deny, Values(actions), false));
 
+    /// <summary>Starts a statement that allows every action but some: <c>Allow().AllExcept(...)</c> (<c>NotAction</c>); then say to whom with <c>For(...)</c>.</summary>
+    [DslMember(DslOp.Effect, Effect = Effect.Allow)]
+    public AllExceptStep Allow() => new(Draft, Effect.Allow);
+
+    /// <summary>Starts a statement that denies every action but some: <c>Deny().AllExcept(...)</c> (<c>NotAction</c>).</summary>
+    [DslMember(DslOp.Effect, Effect = Effect.Deny)]
+    public AllExceptStep Deny() => new(Draft, Effect.Deny);
+
     /// <summary>Adds conditions to the last statement; all must hold.</summary>
     [DslMember(DslOp.Conditions)]
     public ResourcePolicy When(params Condition[] conditions) => new(Draft.WithConditions(conditions));
@@ -29,6 +37,11 @@ public sealed class ResourcePolicy : PolicyBase
     /// <summary>Gives the last statement an id (<c>Sid</c>).</summary>
     [DslMember(DslOp.Sid)]
     public ResourcePolicy Named(string sid) => new(Draft.WithSid(sid));
+
+    /// <summary>Sets the policy's <c>Id</c> element (a policy has at most one; SQS and SNS policies usually carry one).</summary>
+    /// <exception cref="Dsl.DslException">The id is empty, or the policy has one already.</exception>
+    [DslMember(DslOp.PolicyId)]
+    public ResourcePolicy Id(string id) => new(Draft.WithId(id));
 
     /// <summary>
     /// Appends the statements of another policy, as they are. Statements without principals (from an identity-based
@@ -56,5 +69,22 @@ public sealed class ResourcePolicy : PolicyBase
         [DslMember(DslOp.NotPrincipals)]
         public ResourceStep<ResourcePolicy> ForAllExcept(params Principal[] principals)
             => new(_draft.WithPrincipals(principals.Select(p => p.Spec), notPrincipal: true), d => new ResourcePolicy(d));
+    }
+
+    /// <summary>The effect of a statement that will list the actions it does not apply to.</summary>
+    public readonly struct AllExceptStep
+    {
+        private readonly PolicyDraft _draft;
+        private readonly Effect _effect;
+
+        internal AllExceptStep(PolicyDraft draft, Effect effect)
+        {
+            _draft = draft;
+            _effect = effect;
+        }
+
+        /// <summary>Every action except these (<c>NotAction</c>); say to whom with <c>For(...)</c>.</summary>
+        [DslMember(DslOp.StartNotAction)]
+        public PrincipalStep AllExcept(params IamAction[] actions) => new(_draft.Start(_effect, Values(actions), true));
     }
 }

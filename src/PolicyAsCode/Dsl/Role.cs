@@ -53,9 +53,31 @@ public sealed class Role
     [DslMember(DslOp.Inline)]
     public Role Inline(string name, IdentityPolicy policy) => new(Draft.WithInline(name, policy.Document), _attachedDeclared);
 
-    /// <summary>Sets an AWS managed policy as the permissions boundary.</summary>
+    /// <summary>Sets an AWS managed policy as the permissions boundary: <c>PermissionsBoundary(AwsManaged.PowerUserAccess)</c>.</summary>
+    /// <exception cref="DslException">The role has a permissions boundary already.</exception>
     [DslMember(DslOp.PermissionsBoundary)]
-    public Role PermissionsBoundary(AwsManagedPolicy policy) => new(Draft.WithBoundary(new AttachedPolicy(policy.Name, policy.Arn)), _attachedDeclared);
+    public Role PermissionsBoundary(AwsManagedPolicy policy)
+        => new(Draft.WithBoundary(new AttachedPolicy((policy ?? throw new ArgumentNullException(nameof(policy))).Name, policy.Arn)), _attachedDeclared);
+
+    /// <summary>
+    /// Sets a customer managed policy declared in code (with <see cref="ManagedPolicyAttribute"/>) as the permissions
+    /// boundary: <c>PermissionsBoundary(DeveloperBoundary)</c>. AWS then allows the role's sessions only what both its
+    /// policies and the boundary allow; the manifest and the deployment outputs reference the declared policy.
+    /// </summary>
+    /// <exception cref="DslException">The role has a permissions boundary already.</exception>
+    [DslMember(DslOp.PermissionsBoundary)]
+    public Role PermissionsBoundary(IdentityPolicy policy)
+        => new(Draft.WithDeclaredBoundary(null, (policy ?? throw new ArgumentNullException(nameof(policy))).Document), _attachedDeclared);
+
+    /// <summary>Sets an existing managed policy as the permissions boundary, by its ARN (<c>arn:aws:iam::ACCOUNT:policy/NAME</c>).</summary>
+    /// <exception cref="DslException">The ARN is not a managed policy's, or the role has a permissions boundary already.</exception>
+    [DslMember(DslOp.PermissionsBoundaryArn)]
+    public Role PermissionsBoundaryArn(string policyArn) => new(Draft.WithBoundaryArn(policyArn), _attachedDeclared);
+
+    /// <summary>Sets an existing managed policy as the permissions boundary, by its ARN: <c>PermissionsBoundaryArn(Iam.Arn.Policy(account, "boundary"))</c>.</summary>
+    /// <exception cref="DslException">The ARN is not a managed policy's, or the role has a permissions boundary already.</exception>
+    [DslMember(DslOp.PermissionsBoundaryArn)]
+    public Role PermissionsBoundaryArn(ResourceArn policyArn) => new(Draft.WithBoundaryArn(policyArn.Value), _attachedDeclared);
 
     /// <summary>Sets the maximum session duration (1 to 12 hours).</summary>
     [DslMember(DslOp.MaxSession)]
@@ -82,21 +104,48 @@ public sealed class Role
     public IReadOnlyList<IdentityPolicy> AttachedPolicies => _attachedDeclared;
 
     /// <summary>
-    /// The role's permissions as AWS evaluates a request of one of its sessions: attached policies (declared and AWS
-    /// managed) and inline policies as identity-based policies, the boundary if any.
+    /// The role's permissions as AWS evaluates a request of one of its sessions (IAM User Guide, "Policy evaluation
+    /// logic"): its attached policies (declared in code and AWS managed) and inline policies as identity-based policies,
+    /// and its permissions boundary. Decide with it as it is, <c>Authorizer.Explain(request, role.SessionPolicySet())</c>,
+    /// or copy its <see cref="PolicySet.IdentityPolicies"/> and <see cref="PolicySet.PermissionsBoundary"/> into a new
+    /// <see cref="PolicySet"/> beside a resource policy, SCPs or session policies.
     /// </summary>
+    /// <remarks>
+    /// Policies appear in explanations under their IAM names: a policy declared with <see cref="ManagedPolicyAttribute"/>
+    /// under its attribute's name (looked up in the generated registry of the loaded assemblies, <see cref="IamRegistry"/>),
+    /// AWS managed and inline policies under theirs. A policy attached (or a boundary set) by the ARN of an existing
+    /// customer managed policy has a document only AWS knows: this overload throws for it; pass the documents to
+    /// <see cref="SessionPolicySet(IReadOnlyDictionary{string, PolicyDocument})"/>.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">A policy attached or set as boundary by ARN is neither AWS managed nor given.</exception>
     [DslMember(DslOp.RuntimeOnly)]
-    public PolicySet SessionPolicySet()
+    public PolicySet SessionPolicySet() => SessionPolicySet(new Dictionary<string, PolicyDocument>());
+
+    /// <summary>
+    /// <see cref="SessionPolicySet()"/>, with the documents of the existing managed policies the role attaches (or uses as
+    /// its boundary) by ARN: <c>SessionPolicySet(new Dictionary&lt;string, PolicyDocument&gt; { ["arn:aws:iam::111122223333:policy/legacy"] = legacy })</c>.
+    /// </summary>
+    /// <param name="policiesByArn">Documents by policy ARN (exact). AWS managed policies come from the embedded catalogue and need not be given.</param>
+    /// <exception cref="InvalidOperationException">A policy attached or set as boundary by ARN is neither AWS managed nor given.</exception>
+    [DslMember(DslOp.RuntimeOnly)]
+    public PolicySet SessionPolicySet(IReadOnlyDictionary<string, PolicyDocument> policiesByArn)
     {
+        if (policiesByArn is null) throw new ArgumentNullException(nameof(policiesByArn));
         var identity = new List<PreparedPolicy>();
-        foreach (var declared in Draft.Declared) identity.Add(new PreparedPolicy(declared.Document));
-        foreach (var attached in Draft.Attached)
-        {
-            if (AwsManagedPolicies.TryGetByArn(attached.Arn, out var managed)) identity.Add(new PreparedPolicy(managed.Document, managed.Name));
-        }
+        foreach (var declared in Draft.Declared) identity.Add(new PreparedPolicy(declared.Document, declared.Name ?? IamRegistry.ManagedPolicyName(declared.Document)));
+        foreach (var attached in Draft.Attached) identity.Add(ByArn(attached, "attaches", policiesByArn));
         foreach (var inline in Draft.Inline) identity.Add(new PreparedPolicy(inline.Document, inline.Name));
-        PreparedPolicy? boundary = Draft.Boundary?.Arn is { } boundaryArn && AwsManagedPolicies.TryGetByArn(boundaryArn, out var b)
-            ? new PreparedPolicy(b.Document, b.Name) : null;
+        PreparedPolicy? boundary = Draft.DeclaredBoundary is { } declaredBoundary
+            ? new PreparedPolicy(declaredBoundary.Document, declaredBoundary.Name ?? IamRegistry.ManagedPolicyName(declaredBoundary.Document))
+            : Draft.Boundary is { } byArn ? ByArn(byArn, "has the permissions boundary", policiesByArn) : null;
         return new PolicySet { IdentityPolicies = identity, PermissionsBoundary = boundary };
+    }
+
+    private static PreparedPolicy ByArn(AttachedPolicy policy, string what, IReadOnlyDictionary<string, PolicyDocument> policiesByArn)
+    {
+        if (policiesByArn.TryGetValue(policy.Arn, out var given) && given is not null) return new PreparedPolicy(given, policy.Name);
+        if (AwsManagedPolicies.TryGetByArn(policy.Arn, out var managed)) return new PreparedPolicy(managed.Document, managed.Name);
+        throw new InvalidOperationException(
+            $"The role {what} {policy.Arn}, whose document is not known here (it is not an AWS managed policy in the embedded catalogue): pass it to SessionPolicySet(policiesByArn), or the evaluation would leave the policy out.");
     }
 }

@@ -210,6 +210,14 @@ public class DeclarationDiagnosticsTests
     public Task AllowAllExcept_ReportsPAC103() => PolicyAnalyzerTest.VerifyAsync(Managed("Policy.Identity().Allow().{|PAC103:AllExcept(Iam.CreateUser)|}.OnAll()"));
 
     [Fact]
+    public Task ResourcePolicyAllowAllExcept_ReportsPAC103OnTheAllExcept() => PolicyAnalyzerTest.VerifyAsync(Resource(
+        "Policy.Resource().Id(\"bucket-policy\").Allow().{|PAC103:AllExcept(S3.DeleteObject)|}.For(Principal.Account(\"444455556666\")).On(S3.Arn.Object(\"b\", \"*\"))"));
+
+    [Fact]
+    public Task ResourcePolicyDenyAllExcept_IsNotPAC103_ButItsActionsAreChecked() => PolicyAnalyzerTest.VerifyAsync(Resource(
+        "Policy.Resource().Deny().AllExcept(S3.GetObject, {|PAC003:\"s3:GetObjet\"|}).For(Principal.Everyone).On(S3.Arn.Object(\"b\", \"*\"))"));
+
+    [Fact]
     public Task DenyAllExcept_ReportsNothing() => PolicyAnalyzerTest.VerifyAsync(Managed("Policy.Identity().Deny().AllExcept(Iam.CreateUser).OnAll()"));
 
     [Fact]

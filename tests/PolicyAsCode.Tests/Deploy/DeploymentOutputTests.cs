@@ -50,7 +50,14 @@ public sealed class DeploymentOutputTests
                 .Description("Reads the reports bucket");
 
             [Role("lambda_runner")]
-            public static Role LambdaRunner => Role.Define().TrustedBy(Principal.Service("lambda.amazonaws.com"));
+            public static Role LambdaRunner => Role.Define().TrustedBy(Principal.Service("lambda.amazonaws.com"))
+                .PermissionsBoundaryArn("arn:aws:iam::111122223333:policy/boundaries/lambda");
+
+            [ManagedPolicy("developer_boundary", Description = "The most a developer's role may do: read and tag reports")]
+            public static IdentityPolicy DeveloperBoundary => Policy.Identity().Allow(S3.GetObject, S3.ListBucket, S3.PutObjectTagging).OnAll();
+
+            [Role("developer")]
+            public static Role Developer => Role.Define().TrustedBy(Principal.Account("444455556666")).Attach(ReadReports).PermissionsBoundary(DeveloperBoundary);
 
             [ServiceControlPolicy("deny_outside_eu")]
             public static ServiceControlPolicy DenyOutsideEu => Policy.ServiceControl()
@@ -133,7 +140,8 @@ public sealed class DeploymentOutputTests
         build.RunTask();
         using var template = JsonDocument.Parse(File.ReadAllText(build.CloudFormationFile));
         var ids = template.RootElement.GetProperty("Resources").EnumerateObject()
-            .Where(r => r.Value.GetProperty("Type").GetString() == "AWS::IAM::ManagedPolicy").Select(r => r.Name).ToList();
+            .Where(r => r.Value.GetProperty("Type").GetString() == "AWS::IAM::ManagedPolicy").Select(r => r.Name)
+            .Where(id => id.StartsWith("ReadReports", StringComparison.Ordinal)).ToList();
         // read_reports and read-reports are both "ReadReports": each gets the FNV-1a hash of its name.
         Assert.Equal(2, ids.Distinct().Count());
         Assert.All(ids, id => Assert.Matches("^ReadReportsPolicy[0-9a-f]{8}$", id));
@@ -143,6 +151,11 @@ public sealed class DeploymentOutputTests
     // ---- what the outputs mean ----
 
     private static PolicyDocument Policy(JsonElement json) => PolicyJson.Parse(json.GetRawText());
+
+    private static string? DescriptionOf(Declared policy)
+        => ((System.Reflection.MemberInfo?)policy.Type.GetProperty(policy.Member, System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic)
+            ?? policy.Type.GetField(policy.Member, System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic))!
+            .GetCustomAttributes(typeof(ManagedPolicyAttribute), false).Cast<ManagedPolicyAttribute>().Single().Description;
 
     private static void AssertCloudFormationMeansTheDeclarations(JsonElement template, IReadOnlyList<Declared> declarations)
     {
@@ -156,6 +169,7 @@ public sealed class DeploymentOutputTests
         {
             var resource = ByName("AWS::IAM::ManagedPolicy", "ManagedPolicyName", policy.Name);
             Assert.Equal(((IdentityPolicy)policy.Value).Document, Policy(resource.GetProperty("Properties").GetProperty("PolicyDocument")));
+            Assert.Equal(DescriptionOf(policy), resource.GetProperty("Properties").TryGetProperty("Description", out var description) ? description.GetString() : null);
         }
         var roles = declarations.Where(d => d.Kind == IamDeclarationKind.Role).ToList();
         Assert.Equal(roles.Count, resources.Values.Count(r => r.GetProperty("Type").GetString() == "AWS::IAM::Role"));
@@ -167,7 +181,11 @@ public sealed class DeploymentOutputTests
             Assert.Equal(role.Draft.Path ?? "/", properties.GetProperty("Path").GetString());
             Assert.Equal(role.Draft.Description, properties.TryGetProperty("Description", out var d) ? d.GetString() : null);
             Assert.Equal(role.Draft.MaxSessionSeconds, properties.TryGetProperty("MaxSessionDuration", out var m) ? m.GetInt32() : null);
-            Assert.Equal(role.Draft.Boundary?.Arn, properties.TryGetProperty("PermissionsBoundary", out var b) ? b.GetString() : null);
+            // A boundary declared in the project by Ref to its ManagedPolicy, any other by ARN.
+            var boundary = properties.TryGetProperty("PermissionsBoundary", out var b) ? b : default;
+            Assert.Equal(role.Draft.Boundary?.Arn, boundary.ValueKind == JsonValueKind.String ? boundary.GetString() : null);
+            Assert.Equal(role.Draft.DeclaredBoundary?.Document,
+                boundary.ValueKind == JsonValueKind.Object ? Policy(resources[boundary.GetProperty("Ref").GetString()!].GetProperty("Properties").GetProperty("PolicyDocument")) : null);
 
             // Declared policies by Ref to their ManagedPolicy, in order; AWS managed ones by ARN.
             var arns = properties.TryGetProperty("ManagedPolicyArns", out var list) ? list.EnumerateArray().ToList() : [];
@@ -216,6 +234,7 @@ public sealed class DeploymentOutputTests
         {
             var block = ByName("aws_iam_policy", policy.Name);
             Assert.Equal(((IdentityPolicy)policy.Value).Document, PolicyJson.Parse(Unescape(block.Value.GetProperty("policy").GetString()!)));
+            Assert.Equal(DescriptionOf(policy), block.Value.TryGetProperty("description", out var description) ? Unescape(description.GetString()!) : null);
         }
         foreach (var declared in declarations.Where(d => d.Kind == IamDeclarationKind.Role))
         {
@@ -226,7 +245,17 @@ public sealed class DeploymentOutputTests
             Assert.Equal(role.Draft.Path ?? "/", arguments.GetProperty("path").GetString());
             Assert.Equal(role.Draft.Description, arguments.TryGetProperty("description", out var d) ? d.GetString() : null);
             Assert.Equal(role.Draft.MaxSessionSeconds, arguments.TryGetProperty("max_session_duration", out var m) ? m.GetInt32() : null);
-            Assert.Equal(role.Draft.Boundary?.Arn, arguments.TryGetProperty("permissions_boundary", out var b) ? b.GetString() : null);
+            string? boundary = arguments.TryGetProperty("permissions_boundary", out var b) ? b.GetString() : null;
+            if (role.Draft.DeclaredBoundary is { } declaredBoundary)
+            {
+                // A boundary declared in the project is a reference to its aws_iam_policy.
+                Assert.Matches(@"^\$\{aws_iam_policy\.\w+\.arn\}$", boundary);
+                Assert.Equal(declaredBoundary.Document, PolicyJson.Parse(Unescape(Blocks("aws_iam_policy").Single(p => p.Name == boundary!.Split('.')[1]).Value.GetProperty("policy").GetString()!)));
+            }
+            else
+            {
+                Assert.Equal(role.Draft.Boundary?.Arn, boundary);
+            }
 
             string self = $"${{aws_iam_role.{block.Name}.";
             var attachments = Blocks("aws_iam_role_policy_attachment").Where(a => a.Value.GetProperty("role").GetString()!.StartsWith(self, StringComparison.Ordinal))

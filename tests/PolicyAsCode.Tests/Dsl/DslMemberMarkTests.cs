@@ -18,7 +18,7 @@ public class DslMemberMarkTests
     /// <summary>The types whose members a declaration calls.</summary>
     private static readonly Type[] s_dslTypes =
     [
-        typeof(Policy), typeof(PolicyBase), typeof(IdentityPolicy), typeof(ResourcePolicy), typeof(ResourcePolicy.PrincipalStep),
+        typeof(Policy), typeof(PolicyBase), typeof(IdentityPolicy), typeof(ResourcePolicy), typeof(ResourcePolicy.PrincipalStep), typeof(ResourcePolicy.AllExceptStep),
         typeof(ServiceControlPolicy), typeof(ResourceControlPolicy),
         typeof(ResourceStep<>), typeof(EffectStep<>), typeof(Role), typeof(Principal), typeof(Principal.WebIdentity),
         typeof(ConditionKey), typeof(ConditionKey<>), typeof(StringConditionKey), typeof(NumericConditionKey), typeof(DateConditionKey),
@@ -38,8 +38,9 @@ public class DslMemberMarkTests
 
         public static partial class Samples
         {
-            [ManagedPolicy("marks_identity")]
+            [ManagedPolicy("marks_identity", Description = "Every identity member")]
             public static IdentityPolicy Identity => Policy.Identity()
+                .Id("marks-identity")
                 .Allow(S3.GetObject, "s3:ListBucket", new IamAction("s3:GetObjectAcl")).On(S3.Arn.Object("b", "*"), "arn:aws:s3:::b", new ResourceArn("arn:aws:s3:::c"))
                     .When(Keys.Aws.SourceIp.InRange("203.0.113.0/24"), Keys.Aws.SourceIp.NotInRange("203.0.113.7/32"))
                     .Named("Read")
@@ -81,13 +82,21 @@ public class DslMemberMarkTests
                     .Named("Readers")
                 .Deny(S3.DeleteBucket).ForAllExcept(Principal.Account("111122223333")).On(S3.Arn.Bucket("b"))
                 .Allow(S3.ListBucket).For(Principal.Everyone).On(S3.Arn.Bucket("b"))
+                .Allow().AllExcept(S3.DeleteObject).For(Principal.Account("444455556666")).On(S3.Arn.Object("b", "*"))
+                .Deny().AllExcept(S3.GetObject).ForAllExcept(Principal.Account("111122223333")).On(S3.Arn.Object("b", "*"))
+                .Id("marks-resource")
                 .Include(Policy.Resource().Allow(S3.GetObjectAcl).For(Principal.Account("444455556666")).On(S3.Arn.Object("b", "*")));
 
             [Role("marks_role")]
             public static Role Deployer => Role.Define()
                 .TrustedBy(Principal.Account("444455556666").WithMfa(), Principal.Service("lambda.amazonaws.com").When(Keys.Aws.SourceAccount.Is("111122223333")),
                     Principal.Saml("111122223333", "corp"), Principal.WebIdentity.GitHubActions("111122223333", "my-org/my-repo", "main"),
-                    Principal.WebIdentity.Provider("accounts.google.com", new StringConditionKey("accounts.google.com:aud").Is("client")))
+                    Principal.WebIdentity.Provider("accounts.google.com", new StringConditionKey("accounts.google.com:aud").Is("client")),
+                    Principal.WebIdentity.GitHubActions("111122223333", "my-org/my-repo", "release/*"),
+                    Principal.WebIdentity.GitHubActions("111122223333", "my-org/my-repo", "refs/heads/main"),
+                    Principal.WebIdentity.GitHubActionsTag("111122223333", "my-org/my-repo", "v1.*"),
+                    Principal.WebIdentity.GitHubActionsEnvironment("111122223333", "my-org/my-repo", "production"),
+                    Principal.WebIdentity.GitHubActionsPullRequest("111122223333", "my-org/*"))
                 .Attach(Shared)
                 .Attach(AwsManaged.ReadOnlyAccess)
                 .AttachArn("arn:aws:iam::111122223333:policy/existing")
@@ -110,6 +119,15 @@ public class DslMemberMarkTests
                 .Deny("s3:*", Sqs.SendMessage).OnAll().When(Keys.Aws.SecureTransport.IsFalse()).Named("TlsOnly")
                 .Deny(Kms.Decrypt).OnAllExcept(Kms.Arn.Key("eu-west-1", "111122223333", "k"))
                 .Include(Policy.ResourceControl().Deny("sts:AssumeRole").On(Iam.Arn.Role("111122223333", "r")).When(Keys.Aws.PrincipalOrgID.IsNot("o-abc")));
+
+            [Role("marks_declared_boundary")]
+            public static Role DeclaredBoundary => Role.Define().TrustedBy(Principal.Account("444455556666")).PermissionsBoundary(Shared);
+
+            [Role("marks_arn_boundary")]
+            public static Role ArnBoundary => Role.Define().TrustedBy(Principal.Account("444455556666")).PermissionsBoundaryArn("arn:aws:iam::111122223333:policy/boundary");
+
+            [Role("marks_typed_arn_boundary")]
+            public static Role TypedArnBoundary => Role.Define().TrustedBy(Principal.Account("444455556666")).PermissionsBoundaryArn(Iam.Arn.Policy("111122223333", "boundaries/developer"));
         }
         """;
 
@@ -157,7 +175,8 @@ public class DslMemberMarkTests
         using var generated = await test.RunAndLoadAsync();
         // Byte for byte, every file: the generator interprets each call from its mark, the runtime runs it.
         var files = generated.AssertMatchesRuntime();
-        Assert.Equal(["manifest.json", "marks_identity.json", "marks_rcp.json", "marks_resource.json", "marks_role.inline.extra.json", "marks_role.trust.json", "marks_scp.json", "marks_shared.json"], files.Keys);
+        Assert.Equal(["manifest.json", "marks_arn_boundary.trust.json", "marks_declared_boundary.trust.json", "marks_identity.json", "marks_rcp.json", "marks_resource.json",
+            "marks_role.inline.extra.json", "marks_role.trust.json", "marks_scp.json", "marks_shared.json", "marks_typed_arn_boundary.trust.json"], files.Keys);
 
         // And the samples call every member a declaration can call.
         var called = CalledMembers(generated.Compilation);

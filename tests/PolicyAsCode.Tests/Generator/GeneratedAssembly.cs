@@ -124,6 +124,10 @@ internal sealed class GeneratedAssembly : IDisposable
             string file = declaration.Kind == IamDeclarationKind.Role ? $"{declaration.Name}.trust.json" : $"{declaration.Name}.json";
             Assert.Equal((declaration.Kind, file, files[file]), (entry.Kind, entry.File, entry.Json));
             Assert.Equal(compiled && IsAssemblyVisible(declaration.Type), entry.Evaluate is not null);
+            // The registry reads the declared value through the compiled class: the very object the member builds.
+            Assert.Equal(compiled && IsAssemblyVisible(declaration.Type), entry.Declared is not null);
+            if (entry.Declared is not null) Assert.Equal(files[file], declaration.Kind == IamDeclarationKind.Role ? entry.Role!.TrustPolicyJson : entry.Policy!.ToJson());
+            Assert.Equal(PolicyJson.Parse(files[file]), entry.Document);
 
             var compiledClass = declaration.Type.GetNestedType("Compiled")?.GetNestedType(declaration.Member);
             if (!compiled)

@@ -135,8 +135,12 @@ public class GeneratorDiagnosticsTests
         => new PolicyGeneratorTest("""
             public static partial class P
             {
+                // Allow() without arguments is the NotAction step (Allow().AllExcept(...)); an empty list is written [].
                 [ResourcePolicy("empty_allow")]
-                public static ResourcePolicy EmptyAllow => {|#0:Policy.Resource().Allow()|}.For(Principal.Everyone).OnAll();
+                public static ResourcePolicy EmptyAllow => {|#0:Policy.Resource().Allow([])|}.For(Principal.Everyone).OnAll();
+
+                [ResourcePolicy("empty_resource_all_except")]
+                public static ResourcePolicy EmptyResourceAllExcept => {|#3:Policy.Resource().Allow().AllExcept()|}.For(Principal.Everyone).OnAll();
 
                 [ManagedPolicy("empty_all_except")]
                 public static IdentityPolicy EmptyAllExcept => {|#1:Policy.Identity().Deny().AllExcept()|}.OnAll();
@@ -147,7 +151,8 @@ public class GeneratorDiagnosticsTests
             """).Expect(
                 Pac("PAC201", 0).WithMessage("Allow needs at least one action, e.g. Allow(S3.GetObject); use Allow(IamAction.All) for every action."),
                 Pac("PAC201", 1),
-                Pac("PAC201", 2)).RunAsync();
+                Pac("PAC201", 2),
+                Pac("PAC201", 3).WithMessage("AllExcept needs at least one action to except.")).RunAsync();
 
     [Fact]
     public Task DuplicateSid_ReportsPAC201OnTheSecondNamed()

@@ -189,27 +189,34 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public void Import_WhatTheDslCannotDeclare_IsAnErrorNamingIt_AndTheCodeDoesNotCompile()
     {
-        // NotAction in a resource-based policy, and a trust statement with a second action.
-        string bucket = _dir.Write("queue.json", """
-            {"Version": "2012-10-17", "Statement": [
-              {"Effect": "Allow", "Principal": {"AWS": "111122223333"}, "Action": "sqs:SendMessage", "Resource": "*"},
-              {"Effect": "Deny", "Principal": "*", "NotAction": "sqs:SendMessage", "Resource": "*"}]}
-            """);
+        // A trust statement with a second action, and a trust policy's Id (the DSL's roles have no Id(...)).
         string trust = _dir.Write("tagged.trust.json", """
-            {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "111122223333"}, "Action": ["sts:AssumeRole", "sts:TagSession"]}]}
+            {"Version": "2012-10-17", "Id": "tagged", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "111122223333"}, "Action": ["sts:AssumeRole", "sts:TagSession"]}]}
             """);
 
-        var resource = PacRunner.Run("import", "--kind", "resource", bucket);
         var role = PacRunner.Run("import", trust);
 
-        Assert.Equal(Pac.Findings, resource.ExitCode);
-        Assert.Equal([$"{bucket}: error: $.Statement[1].NotAction: the DSL's resource-based policies have no NotAction (Allow().AllExcept(...)) yet"], resource.StderrLines);
-        Assert.Contains("#error pac import: queue.json $.Statement[1].NotAction: the DSL's resource-based policies have no NotAction", resource.Stdout);
-        Assert.Contains("// not imported ($.Statement[1].NotAction, see the #error above): ", resource.Stdout);
         Assert.Equal(Pac.Findings, role.ExitCode);
         Assert.Contains("$.Statement[0].Action: the DSL's TrustedBy(Principal.Arn(\"111122223333\")) allows exactly sts:AssumeRole; this statement allows sts:AssumeRole, sts:TagSession", role.Stderr);
-        var compile = Assert.Throws<Xunit.Sdk.TrueException>(() => ImportRoundTrip.Compile([resource.Stdout]));
+        Assert.Contains("$.Id: the policy Id \"tagged\" cannot be declared in the DSL: a role's trust policy has no Id(...)", role.Stderr);
+        var compile = Assert.Throws<Xunit.Sdk.TrueException>(() => ImportRoundTrip.Compile([role.Stdout]));
         Assert.Contains("error CS1029", compile.Message);
+    }
+
+    [Fact]
+    public void Import_ResourcePolicyWithNotActionAndId_DeclaresAllExceptAndId_ByteForByte()
+    {
+        const string queue = """
+            {"Version": "2012-10-17", "Id": "queue-policy", "Statement": [
+              {"Effect": "Allow", "Principal": {"AWS": "111122223333"}, "Action": "sqs:SendMessage", "Resource": "*"},
+              {"Effect": "Deny", "Principal": "*", "NotAction": "sqs:SendMessage", "Resource": "*"}]}
+            """;
+        var outcome = Assert.Single(ImportRoundTrip.Run([("queue", queue)], kind: "resource"));
+
+        Assert.True(outcome.Imported, outcome.Stderr);
+        Assert.Contains("=> Policy.Resource().Id(\"queue-policy\")", outcome.Source);
+        Assert.Contains(".Deny().AllExcept(Sqs.SendMessage).For(Principal.Everyone).OnAll()", outcome.Source);
+        Assert.Equal(ImportRoundTrip.Formatted(queue), outcome.GeneratedJson);
     }
 
     [Fact]

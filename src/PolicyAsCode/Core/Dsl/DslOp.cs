@@ -67,7 +67,7 @@ public enum DslOp
     /// <summary><c>Inline(name, policy)</c>.</summary>
     Inline,
 
-    /// <summary><c>PermissionsBoundary(policy)</c>.</summary>
+    /// <summary><c>PermissionsBoundary(policy)</c>: a policy declared in code, or an AWS managed policy.</summary>
     PermissionsBoundary,
 
     /// <summary><c>MaxSession(duration)</c>.</summary>
@@ -144,4 +144,19 @@ public enum DslOp
 
     /// <summary><c>Policy.ResourceControl()</c>: an empty resource control policy (AWS Organizations).</summary>
     ResourceControlPolicy,
+
+    /// <summary><c>Principal.WebIdentity.GitHubActionsTag(account, repository, tag)</c>.</summary>
+    GitHubActionsTagPrincipal,
+
+    /// <summary><c>Principal.WebIdentity.GitHubActionsEnvironment(account, repository, environment)</c>.</summary>
+    GitHubActionsEnvironmentPrincipal,
+
+    /// <summary><c>Principal.WebIdentity.GitHubActionsPullRequest(account, repository)</c>.</summary>
+    GitHubActionsPullRequestPrincipal,
+
+    /// <summary><c>PermissionsBoundaryArn(arn)</c>: a permissions boundary given by its ARN.</summary>
+    PermissionsBoundaryArn,
+
+    /// <summary><c>Id(id)</c>: the policy's <c>Id</c> element.</summary>
+    PolicyId,
 }

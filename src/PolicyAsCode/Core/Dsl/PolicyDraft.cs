@@ -15,6 +15,20 @@ public sealed record PolicyDraft(EquatableArray<Statement> Statements)
     /// <summary>A policy with no statements yet.</summary>
     public static PolicyDraft Empty { get; } = new(EquatableArray<Statement>.Empty);
 
+    /// <summary>The policy's <c>Id</c> element, or null.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>
+    /// Sets the policy's <c>Id</c> element (<c>Id("...")</c>), which some services ask for in resource-based policies
+    /// (IAM User Guide, "IAM JSON policy elements: Id": for SQS and SNS, a unique value such as a UUID). Any policy may have one.
+    /// </summary>
+    public PolicyDraft WithId(string id)
+    {
+        if (string.IsNullOrEmpty(id)) throw new DslException("A policy Id cannot be empty.");
+        if (Id is not null) throw new DslException($"The policy already has the Id '{Id}'; a policy has one Id.");
+        return this with { Id = id };
+    }
+
     /// <summary>Starts a statement: <c>Allow(...)</c>, <c>Deny(...)</c>, or with <paramref name="notAction"/> <c>AllExcept(...)</c>.</summary>
     public PolicyDraft Start(Effect effect, IEnumerable<string> actions, bool notAction)
     {
@@ -30,7 +44,7 @@ public sealed record PolicyDraft(EquatableArray<Statement> Statements)
             if (string.IsNullOrEmpty(action)) throw new DslException("An action is empty; name it as service:Action, e.g. s3:GetObject.");
         }
         var statement = new Statement(effect, new ActionElement(notAction, EquatableArray.Create(list)));
-        return new PolicyDraft(Append(Statements, statement));
+        return this with { Statements = Append(Statements, statement) };
     }
 
     /// <summary>
@@ -113,7 +127,7 @@ public sealed record PolicyDraft(EquatableArray<Statement> Statements)
     }
 
     /// <summary>
-    /// Appends the statements of another policy (<c>Include(other)</c>), as they are: a resource-based policy's principals
+    /// Appends the statements of another policy (<c>Include(other)</c>), as they are (its <c>Id</c> is not copied): a resource-based policy's principals
     /// come along, so including one in an identity-based policy is an error the rules report (PAC001).
     /// </summary>
     public PolicyDraft Include(PolicyDraft other)
@@ -131,11 +145,11 @@ public sealed record PolicyDraft(EquatableArray<Statement> Statements)
             }
             statements = Append(statements, statement);
         }
-        return new PolicyDraft(statements);
+        return this with { Statements = statements };
     }
 
     /// <summary>The policy document (version 2012-10-17).</summary>
-    public PolicyDocument ToDocument() => new(PolicyDocument.Version2012, null, Statements);
+    public PolicyDocument ToDocument() => new(PolicyDocument.Version2012, Id, Statements);
 
     private Statement Last(string call)
     {
@@ -149,7 +163,7 @@ public sealed record PolicyDraft(EquatableArray<Statement> Statements)
         var copy = new Statement[items.Length];
         Array.Copy(items, copy, items.Length);
         copy[copy.Length - 1] = last;
-        return new PolicyDraft(EquatableArray<Statement>.TakeOwnership(copy));
+        return this with { Statements = EquatableArray<Statement>.TakeOwnership(copy) };
     }
 
     private static EquatableArray<Statement> Append(EquatableArray<Statement> statements, Statement statement)

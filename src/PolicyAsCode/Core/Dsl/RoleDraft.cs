@@ -44,8 +44,11 @@ public sealed record RoleDraft
     /// <summary>Inline policies.</summary>
     public EquatableArray<InlinePolicy> Inline { get; init; }
 
-    /// <summary>The permissions boundary, if any.</summary>
+    /// <summary>The permissions boundary given by ARN (an AWS managed policy, or an existing one), if any.</summary>
     public AttachedPolicy? Boundary { get; init; }
+
+    /// <summary>The permissions boundary declared in code (a <c>[ManagedPolicy]</c>), if any.</summary>
+    public DeclaredAttachment? DeclaredBoundary { get; init; }
 
     /// <summary>The maximum session duration in seconds, or null for AWS's default (one hour).</summary>
     public int? MaxSessionSeconds { get; init; }
@@ -110,13 +113,15 @@ public sealed record RoleDraft
     }
 
     /// <summary>Attaches an existing managed policy by its ARN (<c>arn:aws:iam::ACCOUNT:policy/PATH/NAME</c>).</summary>
-    public RoleDraft AttachArn(string policyArn)
+    public RoleDraft AttachArn(string policyArn) => Attach(PolicyByArn(policyArn));
+
+    private static AttachedPolicy PolicyByArn(string policyArn)
     {
         if (!PolicyAsCode.Arn.TryParse(policyArn ?? "", out var arn, out var error) || arn!.Service != "iam" || !arn.Resource.StartsWith("policy/", StringComparison.Ordinal))
         {
             throw new DslException(error ?? $"'{policyArn}' is not a managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME).");
         }
-        return Attach(new AttachedPolicy(arn.Resource.Substring(arn.Resource.LastIndexOf('/') + 1), policyArn!));
+        return new AttachedPolicy(arn.Resource.Substring(arn.Resource.LastIndexOf('/') + 1), policyArn!);
     }
 
     /// <summary>Adds an inline policy.</summary>
@@ -130,8 +135,36 @@ public sealed record RoleDraft
         return this with { Inline = EquatableArray.Create([.. Inline, new InlinePolicy(name, document)]) };
     }
 
-    /// <summary>Sets the permissions boundary.</summary>
-    public RoleDraft WithBoundary(AttachedPolicy boundary) => this with { Boundary = boundary };
+    /// <summary>Sets a managed policy given by ARN (AWS managed or existing) as the permissions boundary. A role has one boundary.</summary>
+    public RoleDraft WithBoundary(AttachedPolicy boundary)
+    {
+        RequireNoBoundary();
+        return this with { Boundary = boundary ?? throw new DslException("The permissions boundary is null.") };
+    }
+
+    /// <summary>Sets an existing managed policy as the permissions boundary, by its ARN (<c>arn:aws:iam::ACCOUNT:policy/NAME</c>).</summary>
+    public RoleDraft WithBoundaryArn(string policyArn) => WithBoundary(PolicyByArn(policyArn));
+
+    /// <summary>
+    /// Sets a customer managed policy declared in code as the permissions boundary: AWS then allows a session only what
+    /// both the role's policies and the boundary allow. The name is known at compile time only (like <see cref="AttachDeclared"/>).
+    /// </summary>
+    public RoleDraft WithDeclaredBoundary(string? name, PolicyDocument document)
+    {
+        RequireNoBoundary();
+        return this with { DeclaredBoundary = new DeclaredAttachment(name, document ?? throw new DslException("The permissions boundary is null.")) };
+    }
+
+    /// <summary>The boundary as the manifest names it: the declared policy's name, or the ARN; null without a boundary.</summary>
+    public string? BoundaryReference => DeclaredBoundary is { } declared ? declared.Name : Boundary?.Arn;
+
+    private void RequireNoBoundary()
+    {
+        if (Boundary is not null || DeclaredBoundary is not null)
+        {
+            throw new DslException($"The role already has the permissions boundary {Boundary?.Name ?? DeclaredBoundary!.Name ?? "given"}; a role has one permissions boundary.");
+        }
+    }
 
     /// <summary>Sets the maximum session duration (AWS accepts 1 to 12 hours).</summary>
     public RoleDraft WithMaxSession(int seconds)
@@ -163,8 +196,32 @@ public sealed record RoleDraft
         return this with { Path = path };
     }
 
-    /// <summary>Sets the role's description.</summary>
-    public RoleDraft WithDescription(string description) => this with { Description = description };
+    /// <summary>
+    /// Sets the role's description. IAM API Reference, CreateRole: at most 1,000 characters, of tab, line feed, carriage
+    /// return, U+0020 to U+007E and U+00A1 to U+00FF.
+    /// </summary>
+    public RoleDraft WithDescription(string description)
+    {
+        RequireDescription(description, "role");
+        foreach (char c in description)
+        {
+            if (!(c is '\t' or '\n' or '\r' || (c >= ' ' && c <= '~') || (c >= '\u00A1' && c <= '\u00FF')))
+            {
+                throw new DslException($"The role's description contains the character U+{(int)c:X4}; AWS allows tab, line feed, carriage return, U+0020 to U+007E and U+00A1 to U+00FF in a role's description.");
+            }
+        }
+        return this with { Description = description };
+    }
+
+    /// <summary>
+    /// Checks the length of a role's or managed policy's description: IAM API Reference, CreateRole and CreatePolicy,
+    /// "Maximum length of 1000" (a managed policy's description cannot be changed once the policy exists).
+    /// </summary>
+    public static void RequireDescription(string description, string what)
+    {
+        if (description is null) throw new DslException($"The {what}'s description is null.");
+        if (description.Length > 1000) throw new DslException($"The {what}'s description has {description.Length} characters; AWS allows at most 1,000.");
+    }
 
     /// <summary>The trust policy document.</summary>
     public PolicyDocument TrustPolicy()
