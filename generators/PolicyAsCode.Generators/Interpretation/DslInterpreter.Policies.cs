@@ -35,7 +35,8 @@ internal sealed partial class DslInterpreter
             {
                 var step = (EffectStepValue)receiver!;
                 var started = Start(step.Draft, invocation, step.Effect, args[0], notAction: true);
-                return started.Kind == DeclarationKind.ManagedPolicy ? new StepValue(started) : new PrincipalStepValue(started);
+                // As for Start: only a resource policy's statement waits for its principals (an SCP's NotAction names none).
+                return started.Kind == DeclarationKind.ResourcePolicy ? new PrincipalStepValue(started) : new StepValue(started);
             }
             case DslOp.Conditions:
             {
