@@ -313,13 +313,11 @@ public class DeclarationDiagnosticsTests
         """);
 
     [Fact]
-    public Task DeclarationThatCannotBeEvaluated_ReportsNothing() => PolicyAnalyzerTest.VerifyAsync("""
+    public Task DeclarationThatCannotBeEvaluated_ReportsPAC200AndNoRuleFindings() => PolicyAnalyzerTest.VerifyAsync("""
         public static class P
         {
-            private static string Dynamic() => "s3:GetObjet";
-
             [ManagedPolicy("policy")]
-            public static IdentityPolicy Declared => Policy.Identity().Allow(Dynamic()).OnAll();
+            public static IdentityPolicy Declared => Policy.Identity().Allow({|PAC200:Environment.MachineName|}).OnAll();
         }
         """);
 }
