@@ -1,3 +1,4 @@
+using CsCheck;
 using PolicyAsCode.Json;
 using PolicyAsCode.Tests.Generator;
 
@@ -83,6 +84,32 @@ public class CompiledPolicySetTests
         Assert.Equal(Decision.Allow, explained.Decision);
         Assert.Equal(Authorizer.Authorize(Set(compiled), request), explained.Decision);
         Assert.Contains(explained.Statements, t => t.Policy.Contains("app_data", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void RandomResourcePolicies_CompiledWithTheirGrants_DecideLikeTheInterpreter()
+    {
+        // How the caller matched a resource-based policy (itself, its role, its account) decides what else must allow: the
+        // generated EvaluateGrant must say what the interpreter says, alone and beside an identity-based policy.
+        var documents = RandomPolicyGen.Policy.Array[150].Single();
+        var compiled = EvaluatorCompiler.Prepare(documents.Select((d, i) => ($"Policy{i}", d)).ToArray());
+        var identity = new PreparedPolicy(PolicyJson.Parse("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}"""));
+        var pools = documents.Select(RequestPool.For).ToArray();
+        int allowed = 0;
+        Gen.Int[0, documents.Length - 1]
+            .SelectMany(i => pools[i].Requests.Select(request => (i, request)))
+            .Sample((i, request) =>
+            {
+                var interpreted = new PreparedPolicy(documents[i]);
+                var expected = Authorizer.Authorize(new PolicySet { ResourcePolicy = interpreted }, request);
+                if (expected == Decision.Allow) Interlocked.Increment(ref allowed);
+                return expected == Authorizer.Authorize(new PolicySet { ResourcePolicy = compiled[$"Policy{i}"] }, request)
+                    && Authorizer.Authorize(new PolicySet { IdentityPolicies = [identity], ResourcePolicy = interpreted }, request)
+                        == Authorizer.Authorize(new PolicySet { IdentityPolicies = [identity], ResourcePolicy = compiled[$"Policy{i}"] }, request);
+            },
+            iter: 30_000,
+            print: t => CanonicalJsonWriter.Write(documents[t.Item1], indented: false) + "\n" + RequestPool.Describe(t.Item2));
+        Assert.True(allowed > 100, $"only {allowed} requests were allowed by a resource policy alone");
     }
 
     internal static PolicySet Set(IReadOnlyDictionary<string, PreparedPolicy> policies) => new()
