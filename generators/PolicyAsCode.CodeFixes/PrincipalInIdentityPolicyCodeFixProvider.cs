@@ -23,8 +23,57 @@ public sealed class PrincipalInIdentityPolicyCodeFixProvider : CodeFixProvider
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = [PolicyRules.PrincipalInIdentityPolicy.Id];
 
+    private const string RemoveIncludeKey = "RemoveInclude";
+    private const string ToResourcePolicyKey = "ToResourcePolicy";
+
     /// <inheritdoc/>
-    public override FixAllProvider? GetFixAllProvider() => null;
+    /// <remarks>
+    /// Fix All rewrites each document once: every <c>Include</c> that brings principals in is removed together, so that
+    /// two in one chain (<c>.Include(A).Include(B)</c>, nested invocations) do not conflict as a batch of separate fixes
+    /// would; or every declaration the fix applies to becomes a resource policy.
+    /// </remarks>
+    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllAsync);
+
+    private static async Task<Document?> FixAllAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+    {
+        if (await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false) is not { } root) return null;
+        if (context.CodeActionEquivalenceKey == RemoveIncludeKey)
+        {
+            var invocations = diagnostics.Select(d => IncludeOf(root, d)).OfType<InvocationExpressionSyntax>().Distinct().ToArray();
+            return invocations.Length == 0 ? null : document.WithSyntaxRoot(root.ReplaceNodes(invocations, static (_, rewritten) => WithoutInclude(rewritten)));
+        }
+        if (context.CodeActionEquivalenceKey != ToResourcePolicyKey) return null;
+        var rewrites = new Dictionary<MemberDeclarationSyntax, SyntaxNode>();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (await AsResourcePolicyAsync(document, root, diagnostic, context.CancellationToken).ConfigureAwait(false) is var (member, rewritten)) rewrites[member] = rewritten;
+        }
+        return rewrites.Count == 0 ? null : document.WithSyntaxRoot(root.ReplaceNodes(rewrites.Keys, (original, _) => rewrites[original]));
+    }
+
+    /// <summary>The declaration the diagnostic is in and its rewrite as a resource policy, when the fix applies to it.</summary>
+    private static async Task<(MemberDeclarationSyntax Member, SyntaxNode Rewritten)?> AsResourcePolicyAsync(Document document, SyntaxNode root, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        if (node?.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } member && ManagedPolicyAttribute(member) is { ArgumentList.Arguments.Count: 1 } attribute
+            && attribute.ArgumentList.Arguments[0].NameEquals is null && Spine(Value(member)) is { } spine
+            && !await IsReferencedAsync(document, member, cancellationToken).ConfigureAwait(false))
+        {
+            return (member, new ToResourcePolicy(attribute, spine).Visit(member)!);
+        }
+        return null;
+    }
+
+    /// <summary>The <c>Include(...)</c> call whose argument the diagnostic is on.</summary>
+    private static InvocationExpressionSyntax? IncludeOf(SyntaxNode root, Diagnostic diagnostic)
+        => root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)?.FirstAncestorOrSelf<ArgumentSyntax>()?.Parent?.Parent is InvocationExpressionSyntax
+            {
+                Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Include" },
+            } invocation ? invocation : null;
+
+    /// <summary><c>x.Include(y)</c> becomes <c>x</c>.</summary>
+    private static ExpressionSyntax WithoutInclude(InvocationExpressionSyntax invocation)
+        => ((MemberAccessExpressionSyntax)invocation.Expression).Expression.WithTriviaFrom(invocation);
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -33,24 +82,18 @@ public sealed class PrincipalInIdentityPolicyCodeFixProvider : CodeFixProvider
         if (root is null) return;
         foreach (var diagnostic in context.Diagnostics)
         {
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            if (node?.FirstAncestorOrSelf<ArgumentSyntax>()?.Parent?.Parent is InvocationExpressionSyntax
-                {
-                    Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Include" } include,
-                } invocation)
+            if (IncludeOf(root, diagnostic) is { } invocation)
             {
                 context.RegisterCodeFix(CodeAction.Create("Remove the Include of statements with a Principal",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(invocation, include.Expression.WithTriviaFrom(invocation)))),
-                    equivalenceKey: "RemoveInclude"),
+                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(invocation, WithoutInclude(invocation)))),
+                    equivalenceKey: RemoveIncludeKey),
                     diagnostic);
             }
-            if (node?.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } member && ManagedPolicyAttribute(member) is { ArgumentList.Arguments.Count: 1 } attribute
-                && attribute.ArgumentList.Arguments[0].NameEquals is null && Spine(Value(member)) is { } spine
-                && !await IsReferencedAsync(context.Document, member, context.CancellationToken).ConfigureAwait(false))
+            if (await AsResourcePolicyAsync(context.Document, root, diagnostic, context.CancellationToken).ConfigureAwait(false) is var (member, rewritten))
             {
                 context.RegisterCodeFix(CodeAction.Create("Declare it as a resource-based policy",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(member, new ToResourcePolicy(attribute, spine).Visit(member)!))),
-                    equivalenceKey: "ToResourcePolicy"),
+                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(member, rewritten))),
+                    equivalenceKey: ToResourcePolicyKey),
                     diagnostic);
             }
         }

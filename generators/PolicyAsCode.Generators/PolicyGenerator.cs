@@ -11,10 +11,16 @@ namespace PolicyAsCode.Generators;
 /// Pipeline, one stage per folder: <b>Parsing</b>, one <c>ForAttributeWithMetadataName</c> per declaration attribute
 /// (<see cref="DeclarationKinds"/>) whose transform is <see cref="DeclarationCache"/> (<b>Caching</b>) over
 /// <see cref="DeclarationParser"/>, which checks the member and evaluates it with <see cref="DslInterpreter"/>
-/// (<b>Interpretation</b>) into an equatable <see cref="DeclarationSpec"/> (<b>Model</b>); diagnostics are reported from
-/// their own output (<b>Diagnostics</b>); each spec emits its file (<see cref="DeclarationEmitter"/>, <b>Emit</b>); the
-/// summaries of all specs give the duplicate-name check (<see cref="DuplicateNames"/>), the manifest and the registry
+/// (<b>Interpretation</b>) into an equatable <see cref="DeclarationSpec"/> (<b>Model</b>); each spec emits its file
+/// (<see cref="DeclarationEmitter"/>, <b>Emit</b>); the summaries of all specs give the manifest and the registry
 /// (<see cref="AssemblyEmitter"/>).
+/// <para>
+/// The generator reports no diagnostics. What it finds (PAC200-PAC205, <b>Diagnostics</b>) comes from code the analyzer
+/// runs too (<see cref="DeclarationParser"/>, <see cref="DuplicateNames"/>), so <see cref="Analyzers.PolicyAnalyzer"/>
+/// reports it, as Roslyn's guidance for generators advises: once per build (a build runs both), suppressible, and in
+/// editors that show analyzers' diagnostics but not generators' while typing (csharp-ls). The spec still carries its
+/// diagnostics, because the parser that finds them is shared.
+/// </para>
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class PolicyGenerator : IIncrementalGenerator
@@ -59,11 +65,6 @@ public sealed class PolicyGenerator : IIncrementalGenerator
 
         foreach (var declarations in parsed)
         {
-            // Report: diagnostics leave the model here, so rewording one never re-emits code. They are reported against the
-            // compilation's own syntax trees, so that #pragma warning disable applies to them.
-            context.RegisterSourceOutput(declarations.Select(static (d, _) => d.Diagnostics).Combine(context.CompilationProvider),
-                static (spc, pair) => Report(spc, pair.Left, pair.Right));
-
             // Emit each declaration from its spec alone: without locations, so that moving it within its file emits nothing again.
             var specs = declarations.Select(static (d, _) => d with { Diagnostics = default, Location = null }).WithTrackingName(TrackingNames.Specs);
             context.RegisterSourceOutput(specs, static (spc, spec) =>
@@ -74,12 +75,7 @@ public sealed class PolicyGenerator : IIncrementalGenerator
 
         // Summarise: the assembly-wide outputs depend only on names, files and attachments, so an edit inside a policy leaves them cached.
         var all = parsed.Select(Summaries).Aggregate(static (left, right) => left.Combine(right).Select(static (pair, _) => pair.Left.AddRange(pair.Right)))
-            .Select(static (list, _) => new EquatableArray<DeclarationSummary>(
-                list.OrderBy(d => d.Name, StringComparer.Ordinal).ThenBy(d => d.Containing.FullName, StringComparer.Ordinal)));
-
-        // Check names across declarations: two that write the same file (PAC203).
-        context.RegisterSourceOutput(all.Combine(context.CompilationProvider),
-            static (spc, pair) => Report(spc, DuplicateNames.Find(pair.Left), pair.Right));
+            .Select(static (list, _) => DeclarationSummary.InOrder(list));
 
         // Emit the manifest and the registry, without locations for the same reason as above.
         var collected = all
@@ -93,11 +89,6 @@ public sealed class PolicyGenerator : IIncrementalGenerator
 
     private static IncrementalValueProvider<ImmutableArray<DeclarationSummary>> Summaries(IncrementalValuesProvider<DeclarationSpec> declarations)
         => declarations.Select(static (d, _) => DeclarationSummary.From(d)).Where(static s => s is not null).Select(static (s, _) => s!).Collect();
-
-    private static void Report(SourceProductionContext context, IEnumerable<DiagnosticInfo> diagnostics, Compilation compilation)
-    {
-        foreach (var diagnostic in diagnostics) context.ReportDiagnostic(diagnostic.ToDiagnostic(compilation));
-    }
 
     private static IncrementalValuesProvider<DeclarationSpec> Parse(IncrementalGeneratorInitializationContext context, DeclarationCache cache, DeclarationKindInfo info)
     {

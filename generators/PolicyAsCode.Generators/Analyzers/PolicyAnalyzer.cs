@@ -19,10 +19,12 @@ namespace PolicyAsCode.Generators.Analyzers;
 /// Declarations (<c>[ManagedPolicy]</c>, <c>[ResourcePolicy]</c>, <c>[Role]</c> on a static property or field of the
 /// matching type) are evaluated with the generator's <see cref="DslInterpreter"/>, tracking sources, and validated with
 /// <see cref="PolicyValidator"/>: a managed policy as an identity-based policy (as a permissions boundary when roles use it
-/// only as their boundary, <see cref="BoundaryUses"/>), a resource policy as resource-based, a
-/// role's trust policy as a trust policy and its inline policies as role inline policies. A declaration the interpreter
-/// cannot evaluate gets nothing here: the generator reports why (PAC2xx). <see cref="FindingLocator"/> maps findings to
-/// spans. Outside declarations, a constant string converted to <c>IamAction</c> or <c>ResourceArn</c>, or passed to a
+/// only as their boundary, <see cref="BoundaryUses"/>), a resource policy as resource-based, an SCP or RCP as a service or
+/// resource control policy, a role's trust policy as a trust policy and its inline policies as role inline policies. The
+/// member checks and the evaluation are the generator's <see cref="DeclarationParser"/>, whose diagnostics (PAC200-PAC205)
+/// are reported here and not by the generator: one report per build, and editors that run analyzers but not generators
+/// while typing (csharp-ls) show them; PAC203 (two declarations writing one file) is reported at compilation end.
+/// <see cref="FindingLocator"/> maps findings to spans. Outside declarations, a constant string converted to <c>IamAction</c> or <c>ResourceArn</c>, or passed to a
 /// condition key's constructor, is judged by <see cref="ValueRules"/> (PAC002-PAC004, PAC007, PAC010).
 /// </para>
 /// <para>
@@ -84,39 +86,55 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
             // On the operation block of the declaration's value: the driver has bound it already (for the operation
             // actions below), and the interpreter reads it from the same semantic model instead of binding it again.
             var boundaries = new BoundaryUses(start.Compilation, symbols);
-            start.RegisterSymbolAction(c => AnalyzeDeclaration(c, symbols, evaluated, boundaries), SymbolKind.Property, SymbolKind.Field);
+            var summaries = new ConcurrentBag<DeclarationSummary>();
+            start.RegisterSymbolAction(c => AnalyzeDeclaration(c, symbols, evaluated, boundaries, summaries), SymbolKind.Property, SymbolKind.Field, SymbolKind.Event);
+            // Names across declarations (PAC203) at the end: only the whole compilation knows them.
+            start.RegisterCompilationEndAction(c => ReportDuplicateNames(c, summaries));
             start.RegisterOperationAction(c => AnalyzeConversion(c, symbols), OperationKind.Conversion);
             start.RegisterOperationAction(c => AnalyzeKeyCreation(c, symbols), OperationKind.ObjectCreation);
         });
     }
 
-    private static void AnalyzeDeclaration(SymbolAnalysisContext context, DslSymbols symbols, ConcurrentDictionary<ISymbol, object> evaluated, BoundaryUses boundaries)
+    private static void AnalyzeDeclaration(SymbolAnalysisContext context, DslSymbols symbols, ConcurrentDictionary<ISymbol, object> evaluated, BoundaryUses boundaries, ConcurrentBag<DeclarationSummary> summaries)
     {
         // An expression-bodied or block-bodied property is analyzed through its getter; an initializer through its member.
+        // Events too, so that the attribute on one is reported (PAC202), as the generator's syntax predicate sees it; a
+        // partial property once, on the part its attribute is written on.
         var member = context.Symbol;
-        if (member is not (IPropertySymbol or IFieldSymbol) || !member.IsStatic || symbols.DeclarationKindOf(member) is not { } kind) return;
-        var type = member switch { IPropertySymbol p => p.Type, IFieldSymbol f => f.Type, _ => null };
-        // The generator reports a declaration on the wrong member (PAC202); the compiler reports an unknown type.
-        if (!SymbolEqualityComparer.Default.Equals(type, symbols.DeclaredType(kind))) return;
-        if (member.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(context.CancellationToken) is not { } syntax) return;
-        var declaration = syntax switch
+        if (member is not (IPropertySymbol { PartialDefinitionPart: null } or IFieldSymbol or IEventSymbol)) return;
+        foreach (var (kind, attribute) in symbols.DeclarationAttributes(member))
+        {
+            if (member.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(context.CancellationToken) is not { } syntax) return;
+            AnalyzeDeclaration(context, symbols, evaluated, boundaries, summaries, kind, new DeclarationTarget(member, syntax, attribute, context.Compilation, null));
+        }
+    }
+
+    private static void AnalyzeDeclaration(SymbolAnalysisContext context, DslSymbols symbols, ConcurrentDictionary<ISymbol, object> evaluated, BoundaryUses boundaries,
+        ConcurrentBag<DeclarationSummary> summaries, DeclarationKind kind, DeclarationTarget target)
+    {
+        var declaration = target.Node switch
         {
             PropertyDeclarationSyntax property => property.Identifier.GetLocation(),
             VariableDeclaratorSyntax variable => variable.Identifier.GetLocation(),
-            _ => syntax.GetLocation(),
+            _ => target.Node.GetLocation(),
         };
-
         var diagnostics = new List<Diagnostic>();
         try
         {
+            // The member checks and the evaluation are the generator's own (DeclarationParser), so their diagnostics
+            // (PAC200-PAC205) are reported here, once per build, and shown by editors that show analyzers' diagnostics only.
             // The generator has usually evaluated the declaration in this very compilation already.
-            if (!EvaluationShare.TryGet(context.Compilation, syntax, out var value))
+            EvaluationShare.TryGet(context.Compilation, target.Node, out var shared);
+            var spec = DeclarationParser.Parse(target, kind, context.CancellationToken, readMembers: null, out var value, shared, evaluated);
+            foreach (var info in spec.Diagnostics)
             {
-                value = new DslInterpreter(context.Compilation, null, symbols, context.CancellationToken) { EvaluatedMembers = evaluated }.EvaluateMember(member);
+                // The parser's catch-all: a bug of ours, found here by the analyzer (PAC205 semantics: prefixed 'analyzer:').
+                diagnostics.Add(info.Id == DiagnosticIds.InternalError ? (info with { Message = "analyzer: " + info.Message }).ToDiagnostic(context.Compilation) : info.ToDiagnostic(context.Compilation));
             }
+            if (DeclarationSummary.From(spec) is { } summary) summaries.Add(summary);
             // A managed policy that roles use only as their permissions boundary is validated as one.
-            var managedAs = kind == DeclarationKind.ManagedPolicy && boundaries.IsOnlyABoundary(member) ? PolicyKind.PermissionsBoundary : PolicyKind.Identity;
-            foreach (var (document, options, sources) in Policies(kind, value, managedAs))
+            var managedAs = kind == DeclarationKind.ManagedPolicy && boundaries.IsOnlyABoundary(target.Symbol) ? PolicyKind.PermissionsBoundary : PolicyKind.Identity;
+            foreach (var (document, options, sources) in value is null ? [] : Policies(kind, value, managedAs))
             {
                 foreach (var finding in PolicyValidator.Validate(document, options))
                 {
@@ -133,16 +151,20 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
         }
         catch (Exception e) when (e is EvaluationException or DslException)
         {
-            // Not evaluable, or broken code: the generator (PAC200-PAC204) or the compiler reports it.
-            return;
+            // A value the DSL rejects when its policies are built: the parser has reported it (PAC200, PAC201).
         }
         catch (Exception e)
         {
             // A bug of ours: never thrown into the compiler, never silent either (a missing squiggle would hide it).
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, declaration, $"analyzer: {e.GetType().Name}: {e.Message}"));
-            return;
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InternalError, declaration, $"analyzer: {e.GetType().Name}: {e.Message}"));
         }
         foreach (var diagnostic in diagnostics) context.ReportDiagnostic(diagnostic);
+    }
+
+    /// <summary>PAC203 over the declarations of the whole compilation, in the generator's order (<see cref="DuplicateNames"/>).</summary>
+    private static void ReportDuplicateNames(CompilationAnalysisContext context, ConcurrentBag<DeclarationSummary> summaries)
+    {
+        foreach (var info in DuplicateNames.Find(DeclarationSummary.InOrder(summaries))) context.ReportDiagnostic(info.ToDiagnostic(context.Compilation));
     }
 
     /// <summary>

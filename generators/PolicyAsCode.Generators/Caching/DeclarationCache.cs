@@ -48,7 +48,7 @@ internal sealed class DeclarationCache
         Interlocked.Increment(ref _evaluations);
         // A field's attributes are outside its declarator, and diagnostics can point at them: track the whole declaration.
         var read = new List<SyntaxNode> { context.TargetNode is VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax field } ? field : context.TargetNode };
-        var spec = DeclarationParser.Parse(context, kind, cancellationToken, read, out var value);
+        var spec = DeclarationParser.Parse(DeclarationTarget.From(context), kind, cancellationToken, read, out var value);
         // The analyzer of the same compilation reports on this evaluation instead of evaluating again.
         if (value is not null) EvaluationShare.Store(context.SemanticModel.Compilation, context.TargetNode, value);
         var members = new MemberText[read.Count];

@@ -14,7 +14,9 @@ internal static class DiagnosticDescriptors
 {
     private const string GeneratorCategory = "Generator";
 
-    // The generator's (PAC2xx: the declaration cannot be generated). Their messages are composed where they are found.
+    // The generator's (PAC2xx: the declaration cannot be generated), found by DeclarationParser and reported by the
+    // analyzer (once per build, and in editors that show analyzers' diagnostics only). Their messages are composed where
+    // they are found.
 
     public static readonly DiagnosticDescriptor NotEvaluable = new(DiagnosticIds.NotEvaluable,
         "Declaration cannot be evaluated at compile time",
@@ -34,7 +36,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DuplicateName = new(DiagnosticIds.DuplicateName,
         "Two declarations write the same IAM file",
         "{0}",
-        GeneratorCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(DiagnosticIds.DuplicateName));
+        GeneratorCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(DiagnosticIds.DuplicateName),
+        // The analyzer reports it when the whole compilation has been seen.
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
 
     public static readonly DiagnosticDescriptor NotPartial = new(DiagnosticIds.NotPartial,
         "Declaring type is not partial",
@@ -90,14 +94,14 @@ internal static class DiagnosticDescriptors
         "Use {0} instead of the string \"{1}\": typed members are checked by the compiler and complete in the editor",
         "Usage", DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLink(DiagnosticIds.UseTypedMember));
 
-    /// <summary>The generator's descriptors.</summary>
+    /// <summary>The generator's descriptors: what DeclarationParser and DuplicateNames find.</summary>
     public static ImmutableArray<DiagnosticDescriptor> Generator { get; } = [NotEvaluable, InvalidDeclaration, WrongMember, DuplicateName, NotPartial, InternalError];
 
     /// <summary>The rule engine's descriptors, one per rule (RuleDescriptorsTests checks them against <see cref="PolicyRules.All"/>).</summary>
     public static ImmutableArray<DiagnosticDescriptor> Rules { get; } = [PrincipalInIdentityPolicy, UnknownService, UnknownAction, WildcardMatchesNothing, MissingPrincipal, TrustPolicyAction, MalformedArn, ResourceServiceMismatch, ResourceTypeMismatch, UnknownConditionKey, ConditionKeyNotSupported, OperatorTypeMismatch, CaseSensitiveUserName, VariablesNeedVersion2012, InvalidSid, SizeQuota, ResourceElement, NotPrincipalNotAllowed, MissingVersion, MalformedPrincipal, ArnNeverMatches, UnknownPolicyVariable, WildcardInExactMatch, UnknownServicePrincipal, ResourceControlPolicyGrammar, AllowAllOnAll, PassRoleOnAll, AllowNotAction, OpenTrustPolicy, WildcardResourceForScopedAction, AllowNotResource, ForAllValuesWithAllow, WildcardOnSensitiveKey, OpenResourcePolicy];
 
-    /// <summary>The analyzer's descriptors: the rules' in the rule engine's order, then PAC300, then PAC205 for its own failures.</summary>
-    public static ImmutableArray<DiagnosticDescriptor> Analyzer { get; } = [.. Rules, UseTypedMember, InternalError];
+    /// <summary>The analyzer's descriptors: the rules' in the rule engine's order, then PAC300, then the generator's (PAC200-PAC205, which the analyzer reports).</summary>
+    public static ImmutableArray<DiagnosticDescriptor> Analyzer { get; } = [.. Rules, UseTypedMember, .. Generator];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Generator.Concat(Analyzer).Distinct().ToDictionary(d => d.Id, StringComparer.Ordinal);
 

@@ -103,6 +103,15 @@ internal static class DeclarationEmitter
         w.WriteLine();
         w.WriteLine($"/// <summary><see cref=\"{methodName}\"/> as a delegate.</summary>");
         w.WriteLine($"public static global::System.Func<global::PolicyAsCode.Request, global::PolicyAsCode.Decision> {methodName}Delegate {{ get; }} = {methodName};");
+        // The same document prepared with its compiled evaluator, to take part in a PolicySet (Authorizer) beside other
+        // policies, compiled or read at run time. Parsed from the JSON on first use only.
+        string prepared = "Prepared" + methodName.Substring("Evaluate".Length);
+        w.WriteLine();
+        w.WriteLine($"private static global::PolicyAsCode.PreparedPolicy? s_{prepared};");
+        w.WriteLine();
+        w.WriteLine($"/// <summary>{Xml(what.Substring(0, 1).ToUpperInvariant() + what.Substring(1))}, prepared with <see cref=\"{methodName}\"/> as its evaluator: for a <see cref=\"global::PolicyAsCode.PolicySet\"/>.</summary>");
+        string grant = EvaluatorEmitter.HasGrant(document.Statements.Items) ? $", {methodName}Grant" : ", null";
+        w.WriteLine($"public static global::PolicyAsCode.PreparedPolicy {prepared} => s_{prepared} ??= new global::PolicyAsCode.PreparedPolicy(global::PolicyAsCode.Json.PolicyJson.Parse({jsonName}), Name, {methodName}Delegate{grant});");
         return helpers;
     }
 

@@ -106,8 +106,17 @@ internal static class EvaluatorEmitter
         return sids.Length == 0 ? label : $"{label} ({(sids.Length == 1 ? "Sid" : "Sids")} {string.Join(", ", sids)})";
     }
 
-    private sealed class StatementPlan(Statement statement, string label, IReadOnlyList<EvaluatorTest>? tests)
+    /// <summary>
+    /// Whether <see cref="Emit"/> also writes <c>METHODGrant(Request)</c> (how the caller matched, for multi-policy
+    /// evaluation): for a policy with an Allow statement that names principals.
+    /// </summary>
+    public static bool HasGrant(IEnumerable<Statement> statements) => statements.Any(s => s.Effect == Effect.Allow && s.Principal is not null);
+
+    private sealed class StatementPlan(Statement statement, string label, IReadOnlyList<EvaluatorTest>? tests, string? principalField)
     {
+        /// <summary>The statement's prepared <c>Principal</c> (or <c>NotPrincipal</c>), when it has one and may apply.</summary>
+        public string? PrincipalField { get; } = principalField;
+
         /// <summary>Which statements of the document these are, for comments.</summary>
         public string Label { get; } = label;
 
@@ -124,6 +133,7 @@ internal static class EvaluatorEmitter
         private readonly List<string> _serviceKeys = [];
         private readonly string? _serviceMethod;
         private readonly int _serviceKeyLength;
+        private string? _principalField;
         private bool _usesAction;
         private bool _usesResource;
 
@@ -210,12 +220,13 @@ internal static class EvaluatorEmitter
                 return true;
             }
 
+            _principalField = null;
             string names = (indices.Length == 1 ? "statement " : "statements ") + string.Join(", ", indices.Select(Int));
             bool applies = Add(ActionTest(statement.Action, index, names))
                 && (statement.Resource is not { } resource || Add(ResourceTest(resource, index, statement.Effect)))
                 && (statement.Principal is not { } principal || Add(PrincipalTest(principal, index)))
                 && (statement.Conditions.IsEmpty || Add(ConditionsTest(statement, index)));
-            return new StatementPlan(statement, label, applies ? tests : null);
+            return new StatementPlan(statement, label, applies ? tests : null, applies ? _principalField : null);
         }
 
         public void WriteMethod(string methodName, List<StatementPlan> plans, IndentedWriter writer)
@@ -245,6 +256,49 @@ internal static class EvaluatorEmitter
                     writer.WriteLine();
                     writer.WriteLine($"return {DecisionType}.ImplicitDeny;");
                 }
+            }
+            if (HasGrant(plans.Select(p => p.Statement))) WriteGrantMethod(methodName, plans, writer);
+        }
+
+        /// <summary>
+        /// For a policy with principals: how the caller matched the Allow statements that apply (the strongest grant), as
+        /// the interpreter's outcome says, so that a resource-based policy takes part in multi-policy evaluation compiled.
+        /// </summary>
+        private void WriteGrantMethod(string methodName, List<StatementPlan> plans, IndentedWriter writer)
+        {
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>");
+            writer.WriteLine($"/// When <see cref=\"{methodName}\"/> allows: how the caller matched the Allow statements that apply, for");
+            writer.WriteLine("/// <see cref=\"global::PolicyAsCode.PreparedPolicy\"/> in multi-policy evaluation. Not meant to be called by hand.");
+            writer.WriteLine("/// </summary>");
+            writer.WriteLine(GeneratedFile.GeneratedCodeAttribute);
+            writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            using (writer.Block($"public static int {methodName}Grant(global::PolicyAsCode.Request request)"))
+            {
+                writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(request);");
+                if (_usesAction) writer.WriteLine("string action = request.Action;");
+                if (_usesResource) writer.WriteLine("string resource = request.Resource;");
+                if (_serviceMethod is not null)
+                {
+                    writer.WriteLine("int colon = action.IndexOf(':');");
+                    writer.WriteLine($"int service = colon > 0 ? {_serviceMethod}({Spans}.AsSpan(action, 0, colon)) : 0;");
+                    writer.WriteLine($"global::System.ReadOnlySpan<char> name = service == 0 ? default : {Spans}.AsSpan(action, colon + 1);");
+                }
+                writer.WriteLine("int grant = 0;");
+                foreach (var plan in plans)
+                {
+                    // A statement without a Principal grants nothing as a resource-based policy.
+                    if (plan.Statement.Effect != Effect.Allow || plan.Tests is null || plan.PrincipalField is null) continue;
+                    writer.WriteLine();
+                    writer.WriteLine($"// {plan.Label}");
+                    writer.WriteLine("if (" + EvaluatorTest.RenderAll(plan.Tests) + ")");
+                    using (writer.Block())
+                    {
+                        writer.WriteLine($"int matched = {plan.PrincipalField}.Grant(request);");
+                        writer.WriteLine("if (matched > grant) grant = matched;");
+                    }
+                }
+                writer.WriteLine("return grant;");
             }
         }
 
@@ -498,6 +552,7 @@ internal static class EvaluatorEmitter
             }
             string field = Helpers.AddField($"{Generation}.CompiledPrincipal", $"Statement{Int(index)}Principal",
                 $"{Generation}.CompiledPrincipal.Create(" + ArgumentList(arguments) + ")");
+            _principalField = field;
             return EvaluatorTest.Code(field + ".Matches(request)");
         }
 

@@ -133,6 +133,26 @@ internal sealed class DslSymbols
         return null;
     }
 
+    /// <summary>
+    /// The first declaration attribute of each kind a member carries (a member may wrongly carry two kinds, or one twice),
+    /// which is what the generator's <c>ForAttributeWithMetadataName</c> declares for it.
+    /// </summary>
+    public IEnumerable<(DeclarationKind Kind, AttributeData Attribute)> DeclarationAttributes(ISymbol member)
+    {
+        var seen = new bool[_attributes.Length];
+        foreach (var attribute in member.GetAttributes())
+        {
+            for (int i = 0; i < _attributes.Length; i++)
+            {
+                if (!seen[i] && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _attributes[i]))
+                {
+                    seen[i] = true;
+                    yield return ((DeclarationKind)i, attribute);
+                }
+            }
+        }
+    }
+
     /// <summary>The type a declaration of this kind must have.</summary>
     public INamedTypeSymbol DeclaredType(DeclarationKind kind) => _declaredTypes[(int)kind];
 

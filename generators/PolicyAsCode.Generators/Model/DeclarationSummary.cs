@@ -25,6 +25,10 @@ internal sealed record DeclarationSummary(
     /// <summary>Whether other code of the assembly can name the declaration's compiled class.</summary>
     public bool IsReachable => IsPartial && Containing.IsAssemblyVisible;
 
+    /// <summary>The order of the assembly-wide outputs and of the duplicate-name check: by name, then containing type (ordinal).</summary>
+    public static EquatableArray<DeclarationSummary> InOrder(IEnumerable<DeclarationSummary> summaries)
+        => new(summaries.OrderBy(d => d.Name, StringComparer.Ordinal).ThenBy(d => d.Containing.FullName, StringComparer.Ordinal).ThenBy(d => d.MemberName, StringComparer.Ordinal).ThenBy(d => d.Kind));
+
     public static DeclarationSummary? From(DeclarationSpec spec)
     {
         if (spec.Document is null && spec.Role is null) return null;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -6,29 +7,48 @@ using PolicyAsCode.Dsl;
 
 namespace PolicyAsCode.Generators;
 
+/// <summary>What the parser reads of a declaration: the generator's attribute context, or the analyzer's symbol.</summary>
+/// <param name="Symbol">The declared property or field.</param>
+/// <param name="Node">Its declaring syntax: a property, indexer or variable declarator (what <c>ForAttributeWithMetadataName</c> targets).</param>
+/// <param name="Attribute">The declaration attribute of the kind being parsed.</param>
+/// <param name="Compilation">The compilation it is declared in.</param>
+/// <param name="Model">The semantic model of its tree, when the caller has one.</param>
+internal readonly record struct DeclarationTarget(ISymbol Symbol, SyntaxNode Node, AttributeData? Attribute, Compilation Compilation, SemanticModel? Model)
+{
+    public static DeclarationTarget From(GeneratorAttributeSyntaxContext context)
+        => new(context.TargetSymbol, context.TargetNode, context.Attributes.FirstOrDefault(), context.SemanticModel.Compilation, context.SemanticModel);
+}
+
 /// <summary>
 /// The transform of the pipeline: checks the declared member and evaluates its value into a <see cref="DeclarationSpec"/>.
 /// Symbols and the semantic model are used only here; nothing of them leaves it.
 /// </summary>
+/// <remarks>
+/// The analyzer runs the same checks on the same declarations and reports the spec's diagnostics (PAC200-PAC205), so
+/// that editors which show analyzers' diagnostics but not generators' show them too; the generator reports none.
+/// </remarks>
 internal static class DeclarationParser
 {
     private static readonly Regex s_policyName = new(@"^[\w+=,.@-]{1,128}$", RegexOptions.CultureInvariant);
     private static readonly Regex s_roleName = new(@"^[\w+=,.@-]{1,64}$", RegexOptions.CultureInvariant);
 
-    /// <param name="context">The declaration.</param>
+    /// <param name="target">The declaration.</param>
     /// <param name="kind">What the attribute declares.</param>
     /// <param name="cancellationToken">Cancels the parse.</param>
     /// <param name="readMembers">Collects the syntax of every member whose value the evaluation read.</param>
     /// <param name="value">The interpreter's value of the declaration, when it was evaluated (with where each part is written).</param>
-    public static DeclarationSpec Parse(GeneratorAttributeSyntaxContext context, DeclarationKind kind, CancellationToken cancellationToken, ICollection<SyntaxNode>? readMembers, out object? value)
+    /// <param name="evaluated">The declaration's value evaluated already in this compilation (<see cref="EvaluationShare"/>), if any.</param>
+    /// <param name="evaluatedMembers">Values of members evaluated already in this compilation, shared between declarations.</param>
+    public static DeclarationSpec Parse(DeclarationTarget target, DeclarationKind kind, CancellationToken cancellationToken, ICollection<SyntaxNode>? readMembers, out object? value,
+        object? evaluated = null, ConcurrentDictionary<ISymbol, object>? evaluatedMembers = null)
     {
         value = null;
         var info = DeclarationKinds.Of(kind);
-        var symbol = context.TargetSymbol;
+        var symbol = target.Symbol;
         // Declaration-level diagnostics go on the member's name: the whole node would also cover its attributes and value.
-        var location = LocationInfo.From(IdentifierLocation(context.TargetNode));
+        var location = LocationInfo.From(IdentifierLocation(target.Node));
         string memberName = Escape(symbol.Name);
-        var attribute = context.Attributes.FirstOrDefault();
+        var attribute = target.Attribute;
         string name = attribute?.ConstructorArguments.FirstOrDefault().Value as string ?? "";
         var containing = Containing(symbol.ContainingType);
         var diagnostics = new List<DiagnosticInfo>();
@@ -67,7 +87,7 @@ internal static class DeclarationParser
                 }
             }
             var type = symbol switch { IPropertySymbol p => p.Type, IFieldSymbol f => f.Type, _ => null };
-            var symbols = DslSymbols.For(context.SemanticModel.Compilation);
+            var symbols = DslSymbols.For(target.Compilation);
             if (type is { TypeKind: TypeKind.Error })
             {
                 // The compiler reports the unknown type.
@@ -91,7 +111,8 @@ internal static class DeclarationParser
                     $"Make {string.Join(".", containing.Types.Select(t => t.Name))} partial (and its containing types) to get the compiled evaluator of '{memberName}'; its JSON is generated either way.", location));
             }
 
-            value = new DslInterpreter(context.SemanticModel.Compilation, context.SemanticModel, symbols, cancellationToken) { ReadMembers = readMembers }.EvaluateMember(symbol);
+            value = evaluated
+                ?? new DslInterpreter(target.Compilation, target.Model, symbols, cancellationToken) { ReadMembers = readMembers, EvaluatedMembers = evaluatedMembers }.EvaluateMember(symbol);
             switch (value)
             {
                 case DeclaredPolicyValue declared when kind == DeclarationKind.ManagedPolicy:
@@ -108,7 +129,8 @@ internal static class DeclarationParser
                     return Result(null, new RoleSpec(role.Draft));
                 default:
                     // An incomplete chain (Allow(...) without On) does not compile: the compiler's error is enough.
-                    if (!context.SemanticModel.GetDiagnostics(context.TargetNode.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
+                    var model = target.Model ?? target.Compilation.GetSemanticModel(target.Node.SyntaxTree);
+                    if (!model.GetDiagnostics(target.Node.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
                     {
                         diagnostics.Add(new(DiagnosticIds.NotEvaluable, $"The value of '{memberName}' is not a complete {info.AttributeWord} declaration.", location));
                     }

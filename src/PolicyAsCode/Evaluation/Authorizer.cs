@@ -80,8 +80,11 @@ public static class Authorizer
 
         bool denied = false;
         bool identityAllowed = false;
-        foreach (var policy in set.IdentityPolicies)
+        // Lists are walked by index: foreach over an IReadOnlyList allocates an enumerator per decision.
+        var identityPolicies = set.IdentityPolicies;
+        for (int i = 0; i < identityPolicies.Count; i++)
         {
+            var policy = identityPolicies[i];
             var o = policy.Evaluate(request, traces, traces is null ? null : "identity policy " + policy.Name);
             denied |= o.Denied;
             identityAllowed |= o.Allowed;
@@ -132,8 +135,10 @@ public static class Authorizer
         if (set.SessionPolicies.Count > 0)
         {
             sessionAllows = false;
-            foreach (var session in set.SessionPolicies)
+            var sessionPolicies = set.SessionPolicies;
+            for (int i = 0; i < sessionPolicies.Count; i++)
             {
+                var session = sessionPolicies[i];
                 var o = session.Evaluate(request, traces, traces is null ? null : "session policy " + session.Name);
                 denied |= o.Denied;
                 sessionAllows |= o.Allowed;

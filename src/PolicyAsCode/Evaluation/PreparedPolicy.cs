@@ -4,9 +4,20 @@ namespace PolicyAsCode;
 /// A policy document made ready for evaluation: every pattern and condition value parsed once, so that deciding a
 /// request allocates nothing.
 /// </summary>
+/// <remarks>
+/// A prepared policy can carry the compiled evaluator the generator emitted for its declaration
+/// (<see cref="PreparedPolicy(PolicyDocument, string?, Func{Request, Decision})"/>; each declaration's generated
+/// <c>Compiled.NAME.Prepared</c> is one): decisions then run the compiled code, in <see cref="Decide"/> and as any part
+/// of a <see cref="PolicySet"/> given to <see cref="Authorizer.Authorize"/> (identity-based, resource-based, boundary,
+/// session, SCP or RCP), while explanations still trace the interpreted statements. So declared and run-time policies
+/// (an SCP read from JSON) are decided together, each the fastest way it can be.
+/// </remarks>
 public sealed class PreparedPolicy
 {
     private readonly PreparedStatement[] _statements;
+    private readonly Func<Request, Decision>? _compiled;
+    private readonly Func<Request, int>? _compiledGrant;
+    private readonly bool _hasPrincipals;
 
     /// <summary>Prepares a document for evaluation.</summary>
     /// <param name="document">The policy.</param>
@@ -24,6 +35,34 @@ public sealed class PreparedPolicy
         }
     }
 
+    /// <summary>Prepares a document together with its compiled evaluator, which decides every request this policy decides without an explanation.</summary>
+    /// <param name="document">The policy.</param>
+    /// <param name="name">A name for explanations, e.g. the policy's IAM name.</param>
+    /// <param name="compiled">
+    /// The generated evaluator of exactly this document (<c>Compiled.NAME.EvaluateDelegate</c>), with
+    /// <see cref="Decide"/>'s semantics; differential tests prove the generated ones agree with the interpreter.
+    /// </param>
+    public PreparedPolicy(PolicyDocument document, string? name, Func<Request, Decision> compiled)
+        : this(document, name, compiled, null)
+    {
+    }
+
+    /// <summary>
+    /// Prepares a document with its compiled evaluator and, for a policy with principals, the generated
+    /// <c>EvaluateGrant</c> (how the caller matched): what the generated <c>Prepared</c> members call.
+    /// </summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public PreparedPolicy(PolicyDocument document, string? name, Func<Request, Decision> compiled, Func<Request, int>? compiledGrant)
+        : this(document, name)
+    {
+        _compiled = compiled ?? throw new ArgumentNullException(nameof(compiled));
+        _compiledGrant = compiledGrant;
+        foreach (var statement in document.Statements.Items) _hasPrincipals |= statement.Principal is not null;
+    }
+
+    /// <summary>Whether decisions run a compiled evaluator.</summary>
+    public bool IsCompiled => _compiled is not null;
+
     /// <summary>The document.</summary>
     public PolicyDocument Document { get; }
 
@@ -37,6 +76,7 @@ public sealed class PreparedPolicy
     /// </summary>
     public Decision Decide(Request request)
     {
+        if (_compiled is not null) return _compiled(request);
         var outcome = Evaluate(request, null, null);
         return outcome.Denied ? Decision.ExplicitDeny : outcome.Allowed ? Decision.Allow : Decision.ImplicitDeny;
     }
@@ -59,6 +99,28 @@ public sealed class PreparedPolicy
     internal PolicyOutcome Evaluate(Request request, List<StatementTrace>? traces, string? label)
     {
         var outcome = default(PolicyOutcome);
+        if (traces is null && _compiled is not null)
+        {
+            switch (_compiled(request))
+            {
+                case Decision.ExplicitDeny:
+                    outcome.Denied = true;
+                    return outcome;
+                case Decision.ImplicitDeny:
+                    return outcome;
+                default:
+                    // A statement without a Principal grants nothing as a resource-based policy (Grant stays None). With
+                    // principals, how the caller matched decides what else must allow: the generated grant method says,
+                    // or else the interpreter's statements.
+                    if (!_hasPrincipals || _compiledGrant is not null)
+                    {
+                        outcome.Allowed = true;
+                        if (_compiledGrant is not null) outcome.Grant = (PrincipalGrant)_compiledGrant(request);
+                        return outcome;
+                    }
+                    break;
+            }
+        }
         foreach (var statement in _statements)
         {
             var match = statement.Match(request, out var grant, traces, label);

@@ -124,7 +124,7 @@ public partial class AnalyzerBehaviourTests
     public async Task PAC003OnALiteral_CarriesTheSuggestionAndLiteral()
     {
         var diagnostics = await PolicyAnalyzerTest.AnalyzeAsync("""
-            public static class P
+            public static partial class P
             {
                 [ManagedPolicy("policy")]
                 public static IdentityPolicy Declared => Policy.Identity().Allow("s3:GetObjet").On(S3.Arn.Object("my-bucket", "*"));
@@ -143,7 +143,7 @@ public partial class AnalyzerBehaviourTests
     public async Task PAC003OnAConstantsName_IsNotALiteral()
     {
         var diagnostics = await PolicyAnalyzerTest.AnalyzeAsync("""
-            public static class P
+            public static partial class P
             {
                 private const string Read = "s3:GetObjet";
 
@@ -163,7 +163,7 @@ public partial class AnalyzerBehaviourTests
     public async Task PAC013_NamesTheOperatorMethodToCallInstead(string method, string replacement, string suggestion)
     {
         var diagnostics = await PolicyAnalyzerTest.AnalyzeAsync($$"""
-            public static class P
+            public static partial class P
             {
                 [ManagedPolicy("policy")]
                 public static IdentityPolicy Declared => Policy.Identity().Deny(S3.DeleteObject).On(S3.Arn.Object("logs", "*")).When(Keys.Aws.Username.IfExists().{{method}}("alice"));
@@ -220,10 +220,10 @@ public partial class AnalyzerBehaviourTests
 
     // Descriptors: the rule engine's, and the release file's.
     [Fact]
-    public void Descriptors_AreTheRuleEnginesRulesAndPAC300()
+    public void Descriptors_AreTheRuleEnginesRulesPAC300AndTheDeclarationChecks()
     {
         var descriptors = new PolicyAnalyzer().SupportedDiagnostics;
-        Assert.Equal([.. PolicyRules.All.Select(r => r.Id), "PAC300", "PAC205"], descriptors.Select(d => d.Id));
+        Assert.Equal([.. PolicyRules.All.Select(r => r.Id), "PAC300", "PAC200", "PAC201", "PAC202", "PAC203", "PAC204", "PAC205"], descriptors.Select(d => d.Id));
         foreach (var rule in PolicyRules.All)
         {
             var descriptor = descriptors.Single(d => d.Id == rule.Id);

@@ -321,11 +321,11 @@ public class DeclarationDiagnosticsTests
         """);
 
     [Fact]
-    public Task DeclarationThatCannotBeEvaluated_ReportsNothing() => PolicyAnalyzerTest.VerifyAsync("""
+    public Task DeclarationThatCannotBeEvaluated_ReportsPAC200AndNoRuleFindings() => PolicyAnalyzerTest.VerifyAsync("""
         public static class P
         {
             [ManagedPolicy("policy")]
-            public static IdentityPolicy Declared => Policy.Identity().Allow(Environment.MachineName).OnAll();
+            public static IdentityPolicy Declared => Policy.Identity().Allow({|PAC200:Environment.MachineName|}).OnAll();
         }
         """);
 }

@@ -121,6 +121,30 @@ public class CodeFixTests
         SharedBucket + Managed("""Policy.Identity().Allow(S3.ListBucket).On(S3.Arn.Bucket("shared"))"""));
 
     [Fact]
+    public Task IncludesInSeveralDeclarations_AreAllDroppedByFixAll() => PolicyCodeFixTest<PrincipalInIdentityPolicyCodeFixProvider>.VerifyAsync(
+        // The testing library applies Fix All in the document, project and solution, and one fix at a time: each must end here.
+        SharedBucket + """
+        public static partial class Declarations
+        {
+            [ManagedPolicy("list")]
+            public static IdentityPolicy List => Policy.Identity().Allow(S3.ListBucket).On(S3.Arn.Bucket("shared")).Include({|PAC001:Shared.Bucket|});
+
+            [ManagedPolicy("get")]
+            public static IdentityPolicy Get => Policy.Identity().Allow(S3.GetObject).On(S3.Arn.Object("shared", "*")).Include({|PAC001:Shared.Bucket|}).Include({|PAC001:Shared.Bucket|});
+        }
+        """,
+        SharedBucket + """
+        public static partial class Declarations
+        {
+            [ManagedPolicy("list")]
+            public static IdentityPolicy List => Policy.Identity().Allow(S3.ListBucket).On(S3.Arn.Bucket("shared"));
+
+            [ManagedPolicy("get")]
+            public static IdentityPolicy Get => Policy.Identity().Allow(S3.GetObject).On(S3.Arn.Object("shared", "*"));
+        }
+        """);
+
+    [Fact]
     public Task IdentityPolicyOfOnlyIncludes_BecomesAResourcePolicy() => PolicyCodeFixTest<PrincipalInIdentityPolicyCodeFixProvider>.VerifyAsync(
         SharedBucket + Managed("""Policy.Identity().Include({|PAC001:Shared.Bucket|})"""),
         SharedBucket + """

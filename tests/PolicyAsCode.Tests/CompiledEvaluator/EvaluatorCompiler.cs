@@ -76,6 +76,21 @@ internal static class EvaluatorCompiler
             StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// Emits, compiles and loads the evaluators of <paramref name="policies"/> and prepares each with its evaluator (and
+    /// its grant method, for a policy with principals), as a declaration's generated <c>Prepared</c> member does.
+    /// </summary>
+    public static Dictionary<string, PreparedPolicy> Prepare(IReadOnlyList<(string MethodName, PolicyDocument Document)> policies)
+    {
+        var type = CompileSource(Source(policies)).GetType($"{Namespace}.{ClassName}", throwOnError: true)!;
+        return policies.ToDictionary(
+            p => p.MethodName,
+            p => new PreparedPolicy(p.Document, p.MethodName,
+                type.GetMethod(p.MethodName, BindingFlags.Public | BindingFlags.Static)!.CreateDelegate<Func<Request, Decision>>(),
+                type.GetMethod(p.MethodName + "Grant", BindingFlags.Public | BindingFlags.Static)?.CreateDelegate<Func<Request, int>>()),
+            StringComparer.Ordinal);
+    }
+
     /// <summary>Emits, compiles and loads the evaluator of one policy.</summary>
     public static Func<Request, Decision> Compile(PolicyDocument document, string methodName = "Evaluate")
         => Compile([(methodName, document)])[methodName];

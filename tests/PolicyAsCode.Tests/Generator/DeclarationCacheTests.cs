@@ -2,6 +2,7 @@ extern alias generator;
 
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using DeclarationSpec = generator::PolicyAsCode.Generators.DeclarationSpec;
 using PolicyGenerator = generator::PolicyAsCode.Generators.PolicyGenerator;
 
 namespace PolicyAsCode.Tests.Generator;
@@ -164,10 +165,11 @@ public class DeclarationCacheTests
     {
         var generator = new PolicyGenerator();
         var compilation = GeneratorHarness.Compilation(s_sources);
-        var driver = CSharpGeneratorDriver.Create([generator.AsSourceGenerator()], parseOptions: GeneratorHarness.ParseOptions).RunGenerators(compilation);
+        var driver = CSharpGeneratorDriver.Create([generator.AsSourceGenerator()], parseOptions: GeneratorHarness.ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true)).RunGenerators(compilation);
         Assert.Equal(4, generator.Evaluations);
         // Only the field declaration's invalid name (PAC201), on purpose: its location is what moves in one edit.
-        Assert.Equal(["PAC201"], driver.GetRunResult().Diagnostics.Select(d => d.Id));
+        Assert.Equal(["PAC201"], SpecDiagnostics(driver.GetRunResult()).Select(d => d.Id));
         return (generator, driver, compilation);
     }
 
@@ -177,9 +179,21 @@ public class DeclarationCacheTests
         return compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(GeneratorHarness.Usings + source, GeneratorHarness.ParseOptions, tree.FilePath));
     }
 
-    /// <summary>Every generated file and diagnostic, with locations, as text.</summary>
+    /// <summary>
+    /// Every generated file, and every diagnostic of the parsed specs (which the analyzer reports), with locations, as
+    /// text; and the generator's own diagnostics, of which there should be none.
+    /// </summary>
     private static string Describe(GeneratorDriverRunResult result)
         => string.Join("\n", result.GeneratedTrees.OrderBy(t => t.FilePath, StringComparer.Ordinal).Select(t => $"== {t.FilePath}\n{t.GetText()}"))
            + "\n== diagnostics\n"
+           + string.Join("\n", SpecDiagnostics(result).Select(d => $"{d.Id} {d.Location} {d.Message}").Order(StringComparer.Ordinal))
+           + "\n== generator diagnostics\n"
            + string.Join("\n", result.Diagnostics.Select(d => $"{d.Id} {d.Location.GetLineSpan()} {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}").Order(StringComparer.Ordinal));
+
+    /// <summary>The diagnostics the parsed (or cached) specs carry.</summary>
+    private static IEnumerable<generator::PolicyAsCode.Generators.DiagnosticInfo> SpecDiagnostics(GeneratorDriverRunResult result)
+        => result.Results.SelectMany(r => r.TrackedSteps)
+            .Where(s => s.Key is PolicyGenerator.TrackingNames.ManagedPolicies or PolicyGenerator.TrackingNames.ResourcePolicies or PolicyGenerator.TrackingNames.Roles)
+            .SelectMany(s => s.Value).SelectMany(step => step.Outputs).Select(o => o.Value).OfType<DeclarationSpec>()
+            .SelectMany(spec => spec.Diagnostics);
 }

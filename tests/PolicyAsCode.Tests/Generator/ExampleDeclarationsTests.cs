@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Xml.Linq;
 using PolicyAsCode.Tests.Cli;
 using PolicyAsCode.Tests.CompiledEvaluator;
 
@@ -18,6 +19,23 @@ public class ExampleDeclarationsTests
         Path.Combine("examples", "GitHubActionsOidc", "Roles.cs"),
         Path.Combine("examples", "Organization", "Guardrails.cs"),
     ];
+
+    [Fact]
+    public void EveryExampleProject_LoadsTheAnalyzersAndTheCodeFixesAsThePackageGivesThem()
+    {
+        // The package puts these two in analyzers/dotnet/cs (src/PolicyAsCode/PolicyAsCode.csproj); an example that
+        // lacks the code fixes would show squiggles without their fixes in an editor.
+        var projects = Directory.GetFiles(RepoFiles.Get("examples"), "*.csproj", SearchOption.AllDirectories);
+        Assert.NotEmpty(projects);
+        foreach (var project in projects)
+        {
+            var analyzers = XDocument.Load(project).Descendants("ProjectReference")
+                .Where(r => (string?)r.Attribute("OutputItemType") == "Analyzer")
+                .Select(r => Path.GetFileNameWithoutExtension(((string)r.Attribute("Include")!).Replace('\\', '/')))
+                .Order(StringComparer.Ordinal);
+            Assert.True(analyzers.SequenceEqual(["PolicyAsCode.CodeFixes", "PolicyAsCode.Generators"]), $"{project}: {string.Join(", ", analyzers)}");
+        }
+    }
 
     [Theory]
     [MemberData(nameof(ExampleDeclarationFiles))]

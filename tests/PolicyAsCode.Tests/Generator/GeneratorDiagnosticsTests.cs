@@ -370,8 +370,8 @@ public class GeneratorDiagnosticsTests
                 public static Role R => Role.Define();
             }
             """);
-        Assert.Equal(["PAC200", "PAC201", "PAC203", "PAC204", "PAC204", "PAC204", "PAC204"], run.Result.Diagnostics.Select(d => d.Id).Order());
-        Assert.All(run.Result.Diagnostics, d =>
+        Assert.Equal(["PAC200", "PAC201", "PAC203", "PAC204", "PAC204", "PAC204", "PAC204"], run.Diagnostics.Select(d => d.Id).Order());
+        Assert.All(run.Diagnostics, d =>
         {
             Assert.True(d.Location.IsInSource, $"{d.Id} is at {d.Location}");
             Assert.Contains(d.Location.SourceTree, run.Input.SyntaxTrees);

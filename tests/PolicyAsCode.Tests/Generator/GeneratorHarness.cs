@@ -64,8 +64,9 @@ internal static class GeneratorHarness
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>
-    /// Runs the generator once and checks that nothing escaped it: no exception on the run result, no CS8785
-    /// ("generator failed") and no PAC205 (the generator's own catch-all, which means a bug).
+    /// Runs the generator once, then the analyzer on its output, as a build does, and checks that nothing escaped
+    /// either: no exception on the run result, no CS8785 ("generator failed"), no AD0001 and no PAC205 (the catch-alls,
+    /// which mean a bug). The declarations' diagnostics (PAC2xx) are the analyzer's (<see cref="GeneratorRun.Diagnostics"/>).
     /// </summary>
     public static GeneratorRun Run(params string[] sources)
     {
@@ -73,7 +74,8 @@ internal static class GeneratorHarness
         var driver = Driver().RunGeneratorsAndUpdateCompilation(input, out var output, out var diagnostics);
         var result = driver.GetRunResult();
         AssertNothingEscaped(result);
-        return new GeneratorRun(input, output, driver, result);
+        var analyzer = Analyzers.PolicyAnalyzerTest.AnalyzeAsync(output).GetAwaiter().GetResult();
+        return new GeneratorRun(input, output, driver, result, [.. result.Diagnostics, .. analyzer.Where(d => d.Id.StartsWith("PAC2", StringComparison.Ordinal))]);
     }
 
     public static void AssertNothingEscaped(GeneratorDriverRunResult result)
@@ -86,17 +88,21 @@ internal static class GeneratorHarness
     }
 }
 
-/// <summary>One run of the generator: its input and output compilations, the driver for the next run, and its result.</summary>
-internal sealed record GeneratorRun(Compilation Input, Compilation Output, GeneratorDriver Driver, GeneratorDriverRunResult Result)
+/// <summary>
+/// One run of the generator and the analyzer: the input and output compilations, the driver for the next run, the
+/// generator's result, and the declarations' diagnostics of the build (the generator's, which should be none, and the
+/// analyzer's PAC2xx: what a build reports about declarations that cannot be generated).
+/// </summary>
+internal sealed record GeneratorRun(Compilation Input, Compilation Output, GeneratorDriver Driver, GeneratorDriverRunResult Result, ImmutableArray<Diagnostic> Diagnostics)
 {
-    /// <summary>The generator's diagnostics, as "ID line:column" (1-based) for compact assertions.</summary>
-    public string[] DiagnosticSummary => Result.Diagnostics
+    /// <summary>The declarations' diagnostics, as "ID line:column" (1-based) for compact assertions.</summary>
+    public string[] DiagnosticSummary => Diagnostics
         .OrderBy(d => d.Location.SourceSpan.Start)
         .Select(d => $"{d.Id} {Describe(d.Location)}")
         .ToArray();
 
-    /// <summary>The generator's diagnostics with the source text they cover.</summary>
-    public (string Id, string Text)[] DiagnosticTexts => Result.Diagnostics
+    /// <summary>The declarations' diagnostics with the source text they cover.</summary>
+    public (string Id, string Text)[] DiagnosticTexts => Diagnostics
         .OrderBy(d => d.Location.SourceSpan.Start)
         .Select(d => (d.Id, d.Location.SourceTree?.GetText().ToString(d.Location.SourceSpan) ?? ""))
         .ToArray();

@@ -5,15 +5,22 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PolicyAnalyzer = generator::PolicyAsCode.Generators.Analyzers.PolicyAnalyzer;
 using PolicyGenerator = generator::PolicyAsCode.Generators.PolicyGenerator;
 
 namespace PolicyAsCode.Tests.Generator;
 
 /// <summary>
-/// <see cref="CSharpSourceGeneratorTest{TSourceGenerator, TVerifier}"/> set up offline. It runs the generator, checks
-/// the expected diagnostics (ids and markup spans) against the generator's and the compiler's errors over the user code
-/// and the generated code, and keeps the output compilation for the checks of <see cref="GeneratedAssembly"/>.
+/// <see cref="CSharpSourceGeneratorTest{TSourceGenerator, TVerifier}"/> set up offline. It runs the generator and then
+/// the analyzer on its output, as a build does, checks the expected diagnostics (ids and markup spans) against theirs
+/// and the compiler's errors over the user code and the generated code, and keeps the output compilation for the
+/// checks of <see cref="GeneratedAssembly"/>.
 /// </summary>
+/// <remarks>
+/// The analyzer reports the declarations' PAC2xx (the generator reports none), so a problem reported twice in a build
+/// fails here. Its rule findings (PAC0xx, PAC1xx, PAC300) are the analyzer tests' concern and are disabled.
+/// </remarks>
 /// <remarks>
 /// The per-declaration files hold the compiled evaluators, whose bodies are another test suite's concern, so by default
 /// the generated sources are not compared as text (<see cref="TestBehaviors.SkipGeneratedSourcesCheck"/>): tests
@@ -27,7 +34,10 @@ internal sealed class PolicyGeneratorTest : CSharpSourceGeneratorTest<PolicyGene
         TestState.AdditionalReferences.AddRange(GeneratorHarness.References);
         foreach (var source in sources) TestState.Sources.Add(GeneratorHarness.Usings + source);
         TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck;
+        DisabledDiagnostics.AddRange([.. PolicyAsCode.Rules.PolicyRules.All.Select(r => r.Id), "PAC300"]);
     }
+
+    protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => [new PolicyAnalyzer()];
 
     /// <summary>The compilation with the generated sources, from the first time the test builds it.</summary>
     public Compilation? OutputCompilation { get; private set; }
