@@ -50,12 +50,6 @@ internal static class ImportCommand
             stderr.WriteLine($"pac import: a class named {className} would hide the type {className} the declarations use; choose another --class");
             return Pac.BadInput;
         }
-        if (kindName is "scp" or "rcp")
-        {
-            stderr.WriteLine($"pac import: the DSL cannot declare {(kindName == "scp" ? "service control policies ([ServiceControlPolicy])" : "resource control policies ([ResourceControlPolicy])")} yet; nothing was written");
-            return Pac.BadInput;
-        }
-
         var files = BuildOutputFolder.Expand(paths, stderr, out bool expanded);
         int exit = expanded ? Pac.Success : Pac.BadInput;
         var inputs = new List<ImportInput>();
@@ -72,24 +66,21 @@ internal static class ImportCommand
                 "identity" => ImportKind.Identity,
                 "resource" => ImportKind.Resource,
                 "trust" => ImportKind.Trust,
+                "scp" => ImportKind.ServiceControl,
+                "rcp" => ImportKind.ResourceControl,
                 _ => fileKind switch
                 {
                     PolicyKind.Resource => ImportKind.Resource,
                     PolicyKind.Trust => ImportKind.Trust,
-                    PolicyKind.ServiceControlPolicy => (ImportKind?)null,
+                    PolicyKind.ServiceControlPolicy => ImportKind.ServiceControl,
+                    PolicyKind.ResourceControlPolicy => ImportKind.ResourceControl,
                     _ => ValidateCommand.KindFromFileName(file) == PolicyKind.Trust ? ImportKind.Trust : ImportKind.Identity,
                 },
             };
-            if (kind is null)
-            {
-                stderr.WriteLine($"{file}: the DSL cannot declare service control policies yet; not imported");
-                exit = Pac.BadInput;
-                continue;
-            }
             string name = Path.GetFileName(file);
             name = name.EndsWith(".trust.json", StringComparison.OrdinalIgnoreCase) ? name[..^".trust.json".Length]
                 : name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? name[..^".json".Length] : name;
-            inputs.Add(new ImportInput(file, name, kind.Value, document));
+            inputs.Add(new ImportInput(file, name, kind, document));
         }
         if (inputs.Count == 0) return exit == Pac.Success ? Pac.BadInput : exit;
 

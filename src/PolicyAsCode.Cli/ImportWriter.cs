@@ -15,6 +15,12 @@ internal enum ImportKind
 
     /// <summary>A role's trust policy: <c>[Role]</c> with <c>Role.Define().TrustedBy(...)</c>.</summary>
     Trust,
+
+    /// <summary>An AWS Organizations service control policy: <c>[ServiceControlPolicy]</c> with <c>Policy.ServiceControl()</c>.</summary>
+    ServiceControl,
+
+    /// <summary>An AWS Organizations resource control policy: <c>[ResourceControlPolicy]</c> with <c>Policy.ResourceControl()</c>.</summary>
+    ResourceControl,
 }
 
 /// <summary>One policy document to import, with the IAM name and kind its declaration gets.</summary>
@@ -98,6 +104,10 @@ internal sealed class ImportWriter
                 : $"the Version is \"{document.Version}\"; the DSL writes \"2012-10-17\", which turns on policy variables");
         }
         if (document.Id is not null && input.Kind == ImportKind.Trust) Error(input, "$.Id", $"the policy Id \"{document.Id}\" cannot be declared in the DSL: a role's trust policy has no Id(...)");
+        if (document.Id is not null && input.Kind is ImportKind.ServiceControl or ImportKind.ResourceControl)
+        {
+            Error(input, "$.Id", $"the policy Id \"{document.Id}\" cannot be declared: AWS's SCP and RCP grammar has no Id element");
+        }
 
         string head;
         string attribute;
@@ -116,6 +126,18 @@ internal sealed class ImportWriter
                 head = "Role.Define()";
                 for (int i = 0; i < document.Statements.Count; i++) TrustStatement(input, document.Statements[i], $"$.Statement[{i}]", lines);
                 break;
+            case ImportKind.ServiceControl:
+                attribute = $"[ServiceControlPolicy({CSharpText.String(input.Name)})]";
+                type = "ServiceControlPolicy";
+                head = "Policy.ServiceControl()";
+                for (int i = 0; i < document.Statements.Count; i++) IdentityStatement(input, document.Statements[i], $"$.Statement[{i}]", lines);
+                break;
+            case ImportKind.ResourceControl:
+                attribute = $"[ResourceControlPolicy({CSharpText.String(input.Name)})]";
+                type = "ResourceControlPolicy";
+                head = "Policy.ResourceControl()";
+                for (int i = 0; i < document.Statements.Count; i++) ResourceControlStatement(input, document.Statements[i], $"$.Statement[{i}]", lines);
+                break;
             default:
                 attribute = $"[ManagedPolicy({CSharpText.String(input.Name)})]";
                 type = "IdentityPolicy";
@@ -124,7 +146,7 @@ internal sealed class ImportWriter
                 break;
         }
 
-        if (document.Id is { } id && input.Kind != ImportKind.Trust) head += $".Id({CSharpText.String(id)})";
+        if (document.Id is { } id && input.Kind is ImportKind.Identity or ImportKind.Resource) head += $".Id({CSharpText.String(id)})";
 
         var sb = new StringBuilder();
         sb.Append(Indent).Append("/// <summary>Imported from <c>").Append(Xml(file)).Append("</c>.</summary>\n");
@@ -144,16 +166,20 @@ internal sealed class ImportWriter
 
     // ---- statements ----
 
+    /// <summary>A statement of an identity-based policy, or of a service control policy (the same chain, no principals).</summary>
     private void IdentityStatement(ImportInput input, Statement statement, string path, List<string> lines)
     {
+        bool scp = input.Kind == ImportKind.ServiceControl;
         if (statement.Principal is { } principal)
         {
-            Skip(input, statement, $"{path}.{principal.ElementName}", "an identity-based policy names no principals; import the file with --kind resource if it is a resource-based policy", lines);
+            Skip(input, statement, $"{path}.{principal.ElementName}", scp
+                ? "a service control policy names no principals (it applies to the principals of the accounts it is attached to)"
+                : "an identity-based policy names no principals; import the file with --kind resource if it is a resource-based policy", lines);
             return;
         }
         if (statement.Resource is null)
         {
-            Skip(input, statement, path, "the statement has no Resource; the DSL's identity-based statements always say what they apply to (On, OnAll, OnAllExcept)", lines);
+            Skip(input, statement, path, $"the statement has no Resource; the DSL's {(scp ? "SCP" : "identity-based")} statements always say what they apply to (On, OnAll, OnAllExcept)", lines);
             return;
         }
         string effect = statement.Effect == Effect.Allow ? "Allow" : "Deny";
@@ -188,6 +214,45 @@ internal sealed class ImportWriter
         var call = Call(Indent + Indent, statement.Action.IsNot ? $".{effect}().AllExcept" : "." + effect, Actions(statement.Action.Values));
         Append(call, principal.IsNot ? ".ForAllExcept" : ".For", principals);
         Resources(statement.Resource, call);
+        Tail(input, statement, path, call);
+        lines.AddRange(call);
+    }
+
+    /// <summary>
+    /// A statement of a resource control policy: AWS Organizations' RCP grammar allows only Deny (Allow is reserved to
+    /// AWS's RCPFullAWSAccess, <c>ResourceControlPolicy.FullAwsAccess</c>), with Principal "*" and Action (no NotAction).
+    /// </summary>
+    private void ResourceControlStatement(ImportInput input, Statement statement, string path, List<string> lines)
+    {
+        string? problem = null;
+        string at = path;
+        if (statement.Effect != Effect.Deny)
+        {
+            problem = "a resource control policy only denies: Allow is reserved to AWS's RCPFullAWSAccess (ResourceControlPolicy.FullAwsAccess), which AWS attaches itself";
+            at = $"{path}.Effect";
+        }
+        else if (statement.Principal is not { } principal || principal.IsNot || !(principal.IsWildcard || principal.Ids.All(id => id.Type == PrincipalType.Aws && id.Value == "*")))
+        {
+            problem = "an RCP statement's principal is always \"*\" (Principal.Everyone); the DSL writes it for every statement";
+            at = statement.Principal is { } p ? $"{path}.{p.ElementName}" : path;
+        }
+        else if (statement.Action.IsNot)
+        {
+            problem = "AWS's RCP grammar has no NotAction";
+            at = $"{path}.NotAction";
+        }
+        else if (statement.Resource is null)
+        {
+            problem = "the statement has no Resource; the DSL's RCP statements always say what they apply to (On, OnAll, OnAllExcept)";
+        }
+        if (problem is not null)
+        {
+            Skip(input, statement, at, problem, lines);
+            return;
+        }
+        if (!statement.Principal!.IsWildcard) Note(input, $"{path}.Principal", "{\"AWS\": \"*\"} is written \"*\", as the DSL writes every RCP statement's principal: the same callers");
+        var call = Call(Indent + Indent, ".Deny", Actions(statement.Action.Values));
+        Resources(statement.Resource!, call);
         Tail(input, statement, path, call);
         lines.AddRange(call);
     }

@@ -219,16 +219,63 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(ImportRoundTrip.Formatted(queue), outcome.GeneratedJson);
     }
 
+    // AWS Organizations "SCP syntax": Allow and Deny, NotAction, Resource and NotResource, conditions; no Principal.
     [Fact]
-    public void Import_ServiceControlPolicy_IsRefusedUntilTheDslHasThem()
+    public void Import_ServiceControlPolicy_DeclaresPolicyServiceControl_ByteForByte()
     {
-        string file = _dir.Write("guardrail.json", ReadMyBucket);
+        const string scp = """
+            {"Version":"2012-10-17","Statement":[
+              {"Sid":"DenyOutsideEu","Effect":"Deny","NotAction":["iam:*","sts:*"],"Resource":"*",
+               "Condition":{"StringNotEquals":{"aws:RequestedRegion":["eu-west-1","eu-central-1"]}}},
+              {"Effect":"Deny","Action":"organizations:LeaveOrganization","Resource":"*"}]}
+            """;
+        var outcome = Assert.Single(ImportRoundTrip.Run([("deny_outside_eu", scp)], kind: "scp"));
 
-        var result = PacRunner.Run("import", "--kind", "scp", file);
+        Assert.True(outcome.ImportExit == Pac.Success, outcome.Stderr);
+        Assert.Contains("[ServiceControlPolicy(\"deny_outside_eu\")]", outcome.Source);
+        Assert.Contains("public static ServiceControlPolicy DenyOutsideEu => Policy.ServiceControl()", outcome.Source);
+        Assert.Contains(".Deny().AllExcept(\"iam:*\", \"sts:*\").OnAll()", outcome.Source);
+        Assert.Equal(ImportRoundTrip.Formatted(scp), outcome.GeneratedJson);
+    }
 
-        Assert.Equal(Pac.BadInput, result.ExitCode);
-        Assert.Equal(["pac import: the DSL cannot declare service control policies ([ServiceControlPolicy]) yet; nothing was written"], result.StderrLines);
-        Assert.Equal("", result.Stdout);
+    // AWS Organizations "RCP syntax": Deny with Principal "*"; Allow only in AWS's own RCPFullAWSAccess; no NotAction.
+    [Fact]
+    public void Import_ResourceControlPolicy_DeclaresPolicyResourceControl_AndRefusesWhatRcpsCannotSay()
+    {
+        const string rcp = """
+            {"Version":"2012-10-17","Statement":[
+              {"Sid":"EnforceTls","Effect":"Deny","Principal":"*","Action":["s3:*","sqs:*"],"Resource":"*",
+               "Condition":{"BoolIfExists":{"aws:SecureTransport":"false"}}}]}
+            """;
+        var outcome = Assert.Single(ImportRoundTrip.Run([("enforce_tls", rcp)], kind: "rcp"));
+        Assert.True(outcome.ImportExit == Pac.Success, outcome.Stderr);
+        Assert.Contains("[ResourceControlPolicy(\"enforce_tls\")]", outcome.Source);
+        Assert.Contains("=> Policy.ResourceControl()", outcome.Source);
+        Assert.Equal(ImportRoundTrip.Formatted(rcp), outcome.GeneratedJson);
+
+        string full = _dir.Write("rcp_full.json", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}""");
+        var refused = PacRunner.Run("import", "--kind", "rcp", full);
+        Assert.Equal(Pac.Findings, refused.ExitCode);
+        Assert.Contains(refused.StderrLines, l => l.Contains("$.Statement[0].Effect", StringComparison.Ordinal) && l.Contains("RCPFullAWSAccess", StringComparison.Ordinal));
+        Assert.Contains("#error pac import", refused.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_BuildOutputFolder_ImportsScpAndRcpByTheirManifestKinds()
+    {
+        string folder = Path.Combine(_dir.Path, "iam");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "guard.json"), """{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:DeleteBucket","Resource":"*"}]}""");
+        File.WriteAllText(Path.Combine(folder, "tls.json"), """{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}""");
+        File.WriteAllText(Path.Combine(folder, "manifest.json"), """
+            {"policies":[{"name":"guard","kind":"scp","file":"guard.json"},{"name":"tls","kind":"rcp","file":"tls.json"}],"roles":[]}
+            """);
+
+        var result = PacRunner.Run("import", folder);
+
+        Assert.True(result.ExitCode == Pac.Success, string.Join("\n", result.StderrLines));
+        Assert.Contains("[ServiceControlPolicy(\"guard\")]", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("[ResourceControlPolicy(\"tls\")]", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
