@@ -100,6 +100,7 @@ internal static class BuildOutputFolder
                 var manifest = new Manifest();
                 var root = json.RootElement;
                 if (root.ValueKind != JsonValueKind.Object) return Invalid(path, "is not a JSON object", stderr);
+                var managedFiles = new Dictionary<string, string>(StringComparer.Ordinal);
                 foreach (var policy in Array(root, "policies"))
                 {
                     string? kindName = String(policy, "kind");
@@ -114,9 +115,18 @@ internal static class BuildOutputFolder
                     if (String(policy, "file") is not { } file) return Invalid(path, "has a policy without a \"file\"", stderr);
                     if (kind is null) return Invalid(path, $"gives {file} the kind {(kindName is null ? "(none)" : $"\"{kindName}\"")}, which pac does not know (known: managed, resource, scp, rcp)", stderr);
                     manifest.Files[file] = (kind.Value, PolicyContainer.Managed);
+                    if (kindName == "managed" && String(policy, "name") is { } name) managedFiles[name] = file;
                 }
+                var boundaries = new HashSet<string>(StringComparer.Ordinal);
+                var attached = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var role in Array(root, "roles"))
                 {
+                    // A declared boundary is named by its policy's name (an ARN has a ':').
+                    if (String(role, "permissionsBoundary") is { } boundary && boundary.IndexOf(':') < 0) boundaries.Add(boundary);
+                    foreach (var policy in Array(role, "attachedPolicies"))
+                    {
+                        if (String(policy, "file") is not null && String(policy, "name") is { } name) attached.Add(name);
+                    }
                     if (String(role, "trustPolicyFile") is not { } trust) return Invalid(path, "has a role without a \"trustPolicyFile\"", stderr);
                     manifest.Files[trust] = (PolicyKind.Trust, PolicyContainer.Managed);
                     foreach (var inline in Array(role, "inlinePolicies"))
@@ -124,6 +134,14 @@ internal static class BuildOutputFolder
                         if (String(inline, "file") is not { } file) return Invalid(path, $"has an inline policy of {trust} without a \"file\"", stderr);
                         manifest.Files[file] = (PolicyKind.Identity, PolicyContainer.RoleInline);
                     }
+                }
+                // A managed policy that roles use only as their permissions boundary is checked as a boundary, which
+                // grants nothing by itself (as the analyzer does, BoundaryUses): "Allow * on *" there is no broad grant.
+                // The manifest does not say whether another declaration Includes it; its statements are then checked
+                // again in that declaration's own file.
+                foreach (var name in boundaries)
+                {
+                    if (!attached.Contains(name) && managedFiles.TryGetValue(name, out var file)) manifest.Files[file] = (PolicyKind.PermissionsBoundary, PolicyContainer.Managed);
                 }
                 return manifest;
             }

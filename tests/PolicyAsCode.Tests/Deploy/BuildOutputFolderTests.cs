@@ -188,6 +188,28 @@ public sealed class BuildOutputFolderTests : IDisposable
         Assert.Equal(Pac.Success, PacRunner.Run("validate", _dir.Path).ExitCode);
     }
 
+    // IAM User Guide, "Permissions boundaries for IAM entities": a boundary grants nothing by itself, so "Allow * on *"
+    // there is not the broad grant (PAC101) it is in a policy a role is given; as the analyzer, pac validate checks a
+    // managed policy that roles use only as their boundary as a boundary.
+    [Fact]
+    public void Validate_ManagedPolicyUsedOnlyAsABoundary_IsCheckedAsABoundary()
+    {
+        const string everything = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""";
+        string boundaryOnly = Manifest
+            .Replace("{\"name\": \"read\", \"kind\": \"managed\", \"file\": \"read.json\"},", "{\"name\": \"read\", \"kind\": \"managed\", \"file\": \"read.json\"}, {\"name\": \"boundary\", \"kind\": \"managed\", \"file\": \"boundary.json\"},", StringComparison.Ordinal)
+            .Replace("\"inlinePolicies\"", "\"permissionsBoundary\": \"boundary\", \"inlinePolicies\"", StringComparison.Ordinal);
+        WriteBuildFolder(boundaryOnly);
+        _dir.Write("boundary.json", everything);
+        var asBoundary = PacRunner.Run("validate", _dir.Path);
+        Assert.True(asBoundary.ExitCode == Pac.Success, asBoundary.ToString());
+        Assert.DoesNotContain("PAC101", asBoundary.Stdout, StringComparison.Ordinal);
+
+        // Attached as well: then it is a policy the role is given, and the broad grant is reported.
+        WriteBuildFolder(boundaryOnly.Replace("[{\"name\": \"read\", \"file\": \"read.json\"}]", "[{\"name\": \"read\", \"file\": \"read.json\"}, {\"name\": \"boundary\", \"file\": \"boundary.json\"}]", StringComparison.Ordinal));
+        _dir.Write("boundary.json", everything);
+        Assert.Contains("PAC101", PacRunner.Run("validate", _dir.Path).Stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_MalformedManifest_ReportsItsLineAndColumn()
     {
