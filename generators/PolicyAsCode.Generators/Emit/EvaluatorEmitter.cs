@@ -238,15 +238,7 @@ internal static class EvaluatorEmitter
             writer.WriteLine(GeneratedFile.GeneratedCodeAttribute);
             using (writer.Block($"public static {DecisionType} {methodName}(global::PolicyAsCode.Request request)"))
             {
-                writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(request);");
-                if (_usesAction) writer.WriteLine("string action = request.Action;");
-                if (_usesResource) writer.WriteLine("string resource = request.Resource;");
-                if (_serviceMethod is not null)
-                {
-                    writer.WriteLine("int colon = action.IndexOf(':');");
-                    writer.WriteLine($"int service = colon > 0 ? {_serviceMethod}({Spans}.AsSpan(action, 0, colon)) : 0;");
-                    writer.WriteLine($"global::System.ReadOnlySpan<char> name = service == 0 ? default : {Spans}.AsSpan(action, colon + 1);");
-                }
+                WriteRequestLocals(writer);
 
                 // Deny statements first: one that applies decides, whatever the Allow statements say.
                 bool decided = WriteStatements(plans, Effect.Deny, "ExplicitDeny", writer);
@@ -258,6 +250,20 @@ internal static class EvaluatorEmitter
                 }
             }
             if (HasGrant(plans.Select(p => p.Statement))) WriteGrantMethod(methodName, plans, writer);
+        }
+
+        /// <summary>The locals both compiled methods read: the checked request, its action and resource, the action's service and name.</summary>
+        private void WriteRequestLocals(IndentedWriter writer)
+        {
+            writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(request);");
+            if (_usesAction) writer.WriteLine("string action = request.Action;");
+            if (_usesResource) writer.WriteLine("string resource = request.Resource;");
+            if (_serviceMethod is not null)
+            {
+                writer.WriteLine("int colon = action.IndexOf(':');");
+                writer.WriteLine($"int service = colon > 0 ? {_serviceMethod}({Spans}.AsSpan(action, 0, colon)) : 0;");
+                writer.WriteLine($"global::System.ReadOnlySpan<char> name = service == 0 ? default : {Spans}.AsSpan(action, colon + 1);");
+            }
         }
 
         /// <summary>
@@ -275,15 +281,7 @@ internal static class EvaluatorEmitter
             writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
             using (writer.Block($"public static int {methodName}Grant(global::PolicyAsCode.Request request)"))
             {
-                writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(request);");
-                if (_usesAction) writer.WriteLine("string action = request.Action;");
-                if (_usesResource) writer.WriteLine("string resource = request.Resource;");
-                if (_serviceMethod is not null)
-                {
-                    writer.WriteLine("int colon = action.IndexOf(':');");
-                    writer.WriteLine($"int service = colon > 0 ? {_serviceMethod}({Spans}.AsSpan(action, 0, colon)) : 0;");
-                    writer.WriteLine($"global::System.ReadOnlySpan<char> name = service == 0 ? default : {Spans}.AsSpan(action, colon + 1);");
-                }
+                WriteRequestLocals(writer);
                 writer.WriteLine("int grant = 0;");
                 foreach (var plan in plans)
                 {
