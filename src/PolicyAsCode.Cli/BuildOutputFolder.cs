@@ -80,7 +80,7 @@ internal static class BuildOutputFolder
         }
         if (manifest is not null && manifest.Files.TryGetValue(name, out var entry))
         {
-            return new PolicyFile(file, entry.Kind, entry.Container);
+            return new PolicyFile(file, entry.Kind, entry.Container) { Role = manifest.Roles.GetValueOrDefault(name), Description = manifest.Descriptions.GetValueOrDefault(name) };
         }
         return new PolicyFile(file, null, null);
     }
@@ -89,6 +89,12 @@ internal static class BuildOutputFolder
     private sealed class Manifest
     {
         public Dictionary<string, (PolicyKind Kind, PolicyContainer Container)> Files { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The managed policies' descriptions, by file name.</summary>
+        public Dictionary<string, string> Descriptions { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The roles, by their trust policy's file name.</summary>
+        public Dictionary<string, ManifestRole> Roles { get; } = new(StringComparer.Ordinal);
 
         public bool Checked { get; set; }
 
@@ -116,6 +122,7 @@ internal static class BuildOutputFolder
                     if (kind is null) return Invalid(path, $"gives {file} the kind {(kindName is null ? "(none)" : $"\"{kindName}\"")}, which pac does not know (known: managed, resource, scp, rcp)", stderr);
                     manifest.Files[file] = (kind.Value, PolicyContainer.Managed);
                     if (kindName == "managed" && String(policy, "name") is { } name) managedFiles[name] = file;
+                    if (String(policy, "description") is { } description) manifest.Descriptions[file] = description;
                 }
                 var boundaries = new HashSet<string>(StringComparer.Ordinal);
                 var attached = new HashSet<string>(StringComparer.Ordinal);
@@ -129,11 +136,21 @@ internal static class BuildOutputFolder
                     }
                     if (String(role, "trustPolicyFile") is not { } trust) return Invalid(path, "has a role without a \"trustPolicyFile\"", stderr);
                     manifest.Files[trust] = (PolicyKind.Trust, PolicyContainer.Managed);
+                    var inlines = new List<(string Name, string File)>();
                     foreach (var inline in Array(role, "inlinePolicies"))
                     {
                         if (String(inline, "file") is not { } file) return Invalid(path, $"has an inline policy of {trust} without a \"file\"", stderr);
                         manifest.Files[file] = (PolicyKind.Identity, PolicyContainer.RoleInline);
+                        inlines.Add((String(inline, "name") ?? file, file));
                     }
+                    var attachments = new List<(string Name, string? File, string? Arn)>();
+                    foreach (var policy in Array(role, "attachedPolicies"))
+                    {
+                        attachments.Add((String(policy, "name") ?? "", String(policy, "file"), String(policy, "arn")));
+                    }
+                    int? maxSession = role.TryGetProperty("maxSessionDuration", out var seconds) && seconds.ValueKind == JsonValueKind.Number && seconds.TryGetInt32(out int s) ? s : null;
+                    manifest.Roles[trust] = new ManifestRole(String(role, "name") ?? trust, attachments, inlines, String(role, "permissionsBoundary"),
+                        maxSession, String(role, "path"), String(role, "description"));
                 }
                 // A managed policy that roles use only as their permissions boundary is checked as a boundary, which
                 // grants nothing by itself (as the analyzer does, BoundaryUses): "Allow * on *" there is no broad grant.
@@ -176,4 +193,22 @@ internal static class BuildOutputFolder
 }
 
 /// <summary>A policy file to read, with its kind and container when the build's manifest gives them.</summary>
-internal sealed record PolicyFile(string Path, PolicyKind? Kind, PolicyContainer? Container);
+internal sealed record PolicyFile(string Path, PolicyKind? Kind, PolicyContainer? Container)
+{
+    /// <summary>For a role's trust policy in a build's folder: what the manifest says of the role.</summary>
+    public ManifestRole? Role { get; init; }
+
+    /// <summary>For a managed policy in a build's folder: its description, when the manifest has one.</summary>
+    public string? Description { get; init; }
+}
+
+/// <summary>A role of a build's manifest (docs/formats/manifest.md, <c>roles</c>), for <c>pac import</c> to declare it whole.</summary>
+/// <param name="Name">The IAM role name.</param>
+/// <param name="Attached">Attached policies: declared ones by name and file, AWS managed or existing ones by ARN.</param>
+/// <param name="Inline">Inline policies: name and file.</param>
+/// <param name="Boundary">The permissions boundary: a declared policy's name, or an ARN.</param>
+/// <param name="MaxSessionSeconds">The maximum session duration, when set.</param>
+/// <param name="RolePath">The role's path.</param>
+/// <param name="Description">The role's description.</param>
+internal sealed record ManifestRole(string Name, List<(string Name, string? File, string? Arn)> Attached, List<(string Name, string File)> Inline,
+    string? Boundary, int? MaxSessionSeconds, string? RolePath, string? Description);

@@ -46,6 +46,16 @@ internal sealed class ImportCatalogue
         }
     }
 
+    /// <summary>The typed member of an AWS managed policy by its ARN (<c>AwsManaged.ReadOnlyAccess</c>), or null.</summary>
+    public string? AwsManagedPolicy(string arn) => _awsManaged.Value.TryGetValue(arn, out var member) ? member : null;
+
+    private readonly Lazy<Dictionary<string, string>> _awsManaged = new(() =>
+        typeof(PolicyAsCode.Aws.AwsManaged).GetProperties(BindingFlags.Public | BindingFlags.Static)
+            .Select(p => (p.Name, Arn: p.GetCustomAttribute<PolicyAsCode.Catalogue.AwsManagedPolicyArnAttribute>()?.Arn))
+            .Where(p => p.Arn is not null)
+            .GroupBy(p => p.Arn!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => "AwsManaged." + g.First().Name, StringComparer.Ordinal));
+
     /// <summary>The names of the top-level types of <c>PolicyAsCode.Aws</c> (<c>S3</c>, <c>Keys</c>, <c>AwsManaged</c>, ...).</summary>
     public HashSet<string> TypeNames { get; } = new(StringComparer.Ordinal);
 

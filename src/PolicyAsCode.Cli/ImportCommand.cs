@@ -53,8 +53,19 @@ internal static class ImportCommand
         var files = BuildOutputFolder.Expand(paths, stderr, out bool expanded);
         int exit = expanded ? Pac.Success : Pac.BadInput;
         var inputs = new List<ImportInput>();
-        foreach (var (file, fileKind, _) in files)
+        // A role of a build's folder is declared whole (attachments, inline policies, boundary, session settings from its
+        // manifest): its inline policies become part of it, not declarations of their own.
+        var roleFiles = files.Where(f => f.Role is not null && kindName is null).ToList();
+        var inlineFiles = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var roleFile in roleFiles)
         {
+            string directory = Path.GetDirectoryName(roleFile.Path) ?? "";
+            foreach (var (_, inline) in roleFile.Role!.Inline) inlineFiles.Add(Path.GetFullPath(Path.Combine(directory, inline)));
+        }
+        foreach (var policyFile in files)
+        {
+            var (file, fileKind, _) = policyFile;
+            if (policyFile.Role is null && kindName is null && inlineFiles.Contains(Path.GetFullPath(file))) continue;
             var document = PolicyFiles.TryRead(file, stderr);
             if (document is null)
             {
@@ -80,7 +91,24 @@ internal static class ImportCommand
             string name = Path.GetFileName(file);
             name = name.EndsWith(".trust.json", StringComparison.OrdinalIgnoreCase) ? name[..^".trust.json".Length]
                 : name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? name[..^".json".Length] : name;
-            inputs.Add(new ImportInput(file, name, kind, document));
+            ImportRole? role = null;
+            if (policyFile.Role is { } manifestRole && kind == ImportKind.Trust && kindName is null)
+            {
+                var inline = new List<(string Name, ImportInput Policy)>();
+                foreach (var (inlineName, inlineFile) in manifestRole.Inline)
+                {
+                    string path = Path.Combine(Path.GetDirectoryName(file) ?? "", inlineFile);
+                    if (PolicyFiles.TryRead(path, stderr) is not { } inlineDocument)
+                    {
+                        exit = Pac.BadInput;
+                        continue;
+                    }
+                    inline.Add((inlineName, new ImportInput(path, inlineName, ImportKind.Identity, inlineDocument)));
+                }
+                role = new ImportRole(manifestRole, inline);
+                name = manifestRole.Name;
+            }
+            inputs.Add(new ImportInput(file, name, kind, document) { Role = role, Description = kind == ImportKind.Identity ? policyFile.Description : null });
         }
         if (inputs.Count == 0) return exit == Pac.Success ? Pac.BadInput : exit;
 

@@ -24,7 +24,17 @@ internal enum ImportKind
 }
 
 /// <summary>One policy document to import, with the IAM name and kind its declaration gets.</summary>
-internal sealed record ImportInput(string File, string Name, ImportKind Kind, PolicyDocument Document);
+internal sealed record ImportInput(string File, string Name, ImportKind Kind, PolicyDocument Document)
+{
+    /// <summary>For a trust policy of a build's folder: the rest of the role, from the manifest, with its inline policies read.</summary>
+    public ImportRole? Role { get; init; }
+
+    /// <summary>For a managed policy of a build's folder: the description its manifest gives.</summary>
+    public string? Description { get; init; }
+}
+
+/// <summary>What a build's manifest says of a role beside its trust policy, with the documents of its inline policies.</summary>
+internal sealed record ImportRole(ManifestRole Manifest, IReadOnlyList<(string Name, ImportInput Policy)> Inline);
 
 /// <summary>
 /// Something of an imported document: an error when the DSL cannot express it (the declaration then carries an
@@ -46,6 +56,8 @@ internal sealed class ImportWriter
 
     private readonly ImportCatalogue _catalogue;
     private readonly List<ImportProblem> _problems = [];
+    private readonly Dictionary<string, string> _declaredMembers = new(StringComparer.Ordinal);
+    private readonly Dictionary<(ImportInput, string), string> _inlineMembers = [];
     private bool _usesSystem;
 
     public ImportWriter(ImportCatalogue catalogue) => _catalogue = catalogue;
@@ -62,15 +74,32 @@ internal sealed class ImportWriter
         // A member named like a type the code uses (S3, Keys, Policy, Principal) would hide it inside the class.
         var reserved = new HashSet<string>(_catalogue.TypeNames, StringComparer.Ordinal) { "Policy", "Principal", "Role", "IamAction", "DateTimeOffset", "TimeSpan" };
         foreach (var type in typeof(Policy).Assembly.GetExportedTypes().Where(t => t.Namespace == "PolicyAsCode")) reserved.Add(type.Name);
-        var body = new StringBuilder();
+        var names = new List<string>(inputs.Count);
+        _declaredMembers.Clear();
+        _inlineMembers.Clear();
         foreach (var input in inputs)
         {
             string suffix = input.Kind == ImportKind.Trust ? "Role" : "Policy";
             string identifier = CSharpText.Identifier(input.Name, suffix);
             if (reserved.Contains(identifier)) identifier += suffix;
             string member = Unique(identifier, members);
+            names.Add(member);
+            if (input.Kind == ImportKind.Identity) _declaredMembers.TryAdd(input.Name, member);
+            // A role's inline policies: members of their own, without a declaration attribute, that its Inline(...) names.
+            foreach (var (inlineName, _) in input.Role?.Inline ?? [])
+            {
+                _inlineMembers[(input, inlineName)] = Unique(member + CSharpText.Identifier(inlineName, "Inline") + "Inline", members);
+            }
+        }
+        var body = new StringBuilder();
+        for (int i = 0; i < inputs.Count; i++)
+        {
             if (body.Length > 0) body.Append('\n');
-            body.Append(Declaration(input, member));
+            body.Append(Declaration(inputs[i], names[i]));
+            foreach (var (inlineName, policy) in inputs[i].Role?.Inline ?? [])
+            {
+                body.Append('\n').Append(Declaration(policy, _inlineMembers[(inputs[i], inlineName)], declared: false));
+            }
         }
 
         var sb = new StringBuilder();
@@ -91,7 +120,7 @@ internal sealed class ImportWriter
         return candidate;
     }
 
-    private string Declaration(ImportInput input, string member)
+    private string Declaration(ImportInput input, string member, bool declared = true)
     {
         int start = _problems.Count;
         var file = Path.GetFileName(input.File);
@@ -125,6 +154,7 @@ internal sealed class ImportWriter
                 type = "Role";
                 head = "Role.Define()";
                 for (int i = 0; i < document.Statements.Count; i++) TrustStatement(input, document.Statements[i], $"$.Statement[{i}]", lines);
+                if (input.Role is { } role) RoleSettings(input, role, lines);
                 break;
             case ImportKind.ServiceControl:
                 attribute = $"[ServiceControlPolicy({CSharpText.String(input.Name)})]";
@@ -139,7 +169,9 @@ internal sealed class ImportWriter
                 for (int i = 0; i < document.Statements.Count; i++) ResourceControlStatement(input, document.Statements[i], $"$.Statement[{i}]", lines);
                 break;
             default:
-                attribute = $"[ManagedPolicy({CSharpText.String(input.Name)})]";
+                attribute = input.Description is { } description
+                    ? $"[ManagedPolicy({CSharpText.String(input.Name)}, Description = {CSharpText.String(description)})]"
+                    : $"[ManagedPolicy({CSharpText.String(input.Name)})]";
                 type = "IdentityPolicy";
                 head = "Policy.Identity()";
                 for (int i = 0; i < document.Statements.Count; i++) IdentityStatement(input, document.Statements[i], $"$.Statement[{i}]", lines);
@@ -154,8 +186,8 @@ internal sealed class ImportWriter
         {
             sb.Append("#error pac import: ").Append(file).Append(' ').Append(problem.Path).Append(": ").Append(problem.Message.Replace('\n', ' ')).Append('\n');
         }
-        sb.Append(Indent).Append(attribute).Append('\n');
-        sb.Append(Indent).Append("public static ").Append(type).Append(' ').Append(member).Append(" => ").Append(head);
+        if (declared) sb.Append(Indent).Append(attribute).Append('\n');
+        sb.Append(Indent).Append(declared ? "public static " : "private static ").Append(type).Append(' ').Append(member).Append(" => ").Append(head);
         // The expression ends on its last line of code; statements left out follow as comments.
         int lastCode = lines.FindLastIndex(l => !l.TrimStart().StartsWith("//", StringComparison.Ordinal));
         if (lastCode < 0) sb.Append(';');
@@ -255,6 +287,57 @@ internal sealed class ImportWriter
         Resources(statement.Resource!, call);
         Tail(input, statement, path, call);
         lines.AddRange(call);
+    }
+
+    /// <summary>
+    /// The rest of a role from its build's manifest (docs/formats/manifest.md): attached policies (declared ones by their
+    /// imported member, AWS managed ones by their typed member, others by ARN), inline policies, boundary, maximum
+    /// session, path and description, in the order the DSL writes them.
+    /// </summary>
+    private void RoleSettings(ImportInput input, ImportRole role, List<string> lines)
+    {
+        string indent = Indent + Indent;
+        var manifest = role.Manifest;
+        foreach (var (name, file, arn) in manifest.Attached)
+        {
+            if (file is not null)
+            {
+                if (_declaredMembers.TryGetValue(name, out var member)) lines.AddRange(Call(indent, ".Attach", [member]));
+                else Error(input, "manifest.json", $"the role attaches the declared policy {name}, which is not imported with it");
+            }
+            else if (arn is not null)
+            {
+                lines.AddRange(_catalogue.AwsManagedPolicy(arn) is { } typed ? Call(indent, ".Attach", [typed]) : Call(indent, ".AttachArn", [CSharpText.String(arn)]));
+            }
+        }
+        foreach (var (name, _) in role.Inline)
+        {
+            lines.AddRange(Call(indent, ".Inline", [CSharpText.String(name), _inlineMembers[(input, name)]]));
+        }
+        if (manifest.Boundary is { } boundary)
+        {
+            if (boundary.IndexOf(':') >= 0)
+            {
+                lines.AddRange(_catalogue.AwsManagedPolicy(boundary) is { } typed ? Call(indent, ".PermissionsBoundary", [typed]) : Call(indent, ".PermissionsBoundaryArn", [CSharpText.String(boundary)]));
+            }
+            else if (_declaredMembers.TryGetValue(boundary, out var member))
+            {
+                lines.AddRange(Call(indent, ".PermissionsBoundary", [member]));
+            }
+            else
+            {
+                Error(input, "manifest.json", $"the role's permissions boundary is the declared policy {boundary}, which is not imported with it");
+            }
+        }
+        if (manifest.MaxSessionSeconds is { } seconds)
+        {
+            _usesSystem = true;
+            lines.AddRange(Call(indent, ".MaxSession", [seconds % 3600 == 0
+                ? $"TimeSpan.FromHours({(seconds / 3600).ToString(CultureInfo.InvariantCulture)})"
+                : $"TimeSpan.FromSeconds({seconds.ToString(CultureInfo.InvariantCulture)})"]));
+        }
+        if (manifest.RolePath is { } rolePath && rolePath != "/") lines.AddRange(Call(indent, ".Path", [CSharpText.String(rolePath)]));
+        if (manifest.Description is { } description) lines.AddRange(Call(indent, ".Description", [CSharpText.String(description)]));
     }
 
     private void TrustStatement(ImportInput input, Statement statement, string path, List<string> lines)

@@ -312,6 +312,64 @@ public sealed class ImportCommandTests : IDisposable
         Assert.DoesNotContain("manifest", result.Stdout);
     }
 
+    // A build's iam/ folder imported whole: each role with its attachments (declared, AWS managed, by ARN), inline
+    // policies, boundary (declared and AWS managed), maximum session, path and description from the manifest, so that
+    // building the imported C# writes the same folder, manifest included, byte for byte.
+    [Fact]
+    public void Import_BuildOutputFolder_DeclaresRolesWhole_AndRebuildsTheSameFolder()
+    {
+        const string team = """
+            using System;
+            using PolicyAsCode;
+            using PolicyAsCode.Aws;
+
+            public static partial class Team
+            {
+                [ManagedPolicy("read_reports", Description = "Reads the reports bucket")]
+                public static IdentityPolicy ReadReports => Policy.Identity()
+                    .Allow(S3.GetObject).On(S3.Arn.Object("reports", "*"))
+                    .Allow(S3.ListBucket).On(S3.Arn.Bucket("reports"));
+
+                [ManagedPolicy("developer_boundary")]
+                public static IdentityPolicy DeveloperBoundary => Policy.Identity().Allow(S3.GetObject, S3.ListBucket, S3.PutObjectTagging).OnAll();
+
+                [Role("reports_reader")]
+                public static Role ReportsReader => Role.Define()
+                    .TrustedBy(Principal.Account("444455556666").WithMfa())
+                    .Attach(ReadReports)
+                    .Attach(AwsManaged.ReadOnlyAccess)
+                    .AttachArn("arn:aws:iam::111122223333:policy/existing")
+                    .Inline("tag_reports", Policy.Identity().Allow(S3.PutObjectTagging).On(S3.Arn.Object("reports", "${aws:username}/*")))
+                    .PermissionsBoundary(DeveloperBoundary)
+                    .MaxSession(TimeSpan.FromHours(2))
+                    .Path("/reports/")
+                    .Description("Reads the reports bucket");
+
+                [Role("lambda_runner")]
+                public static Role LambdaRunner => Role.Define().TrustedBy(Principal.Service("lambda.amazonaws.com"))
+                    .PermissionsBoundary(AwsManaged.PowerUserAccess)
+                    .MaxSession(TimeSpan.FromSeconds(5400));
+            }
+            """;
+        var built = ImportRoundTrip.Compile([team]);
+        string folder = Path.Combine(_dir.Path, "iam");
+        Directory.CreateDirectory(folder);
+        foreach (var (name, text) in built) File.WriteAllText(Path.Combine(folder, name), text);
+
+        var result = PacRunner.Run("import", folder, "--class", "Reimported");
+
+        Assert.True(result.ExitCode == Pac.Success, result.ToString());
+        Assert.Contains(".Inline(\"tag_reports\", ReportsReaderTagReportsInline)", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains(".PermissionsBoundary(DeveloperBoundary)", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("[ManagedPolicy(\"read_reports\", Description = \"Reads the reports bucket\")]", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains(".Attach(AwsManaged.ReadOnlyAccess)", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("[ManagedPolicy(\"tag_reports\")]", result.Stdout, StringComparison.Ordinal);
+        var rebuilt = ImportRoundTrip.Compile([result.Stdout]);
+        Assert.Equal(built.Keys, rebuilt.Keys);
+        Assert.Contains("\"description\": \"Reads the reports bucket\"", built["manifest.json"], StringComparison.Ordinal);
+        foreach (var (name, text) in built) Assert.Equal(text, rebuilt[name]);
+    }
+
     [Fact]
     public void Import_MalformedJson_ReportsLineAndColumn()
     {
