@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Numerics;
+#if POLICYASCODE_GENERATOR
+// netstandard2.0 has no UInt128; the arithmetic here (shifts, masks, comparisons of non-negative numbers) is the same.
+using UInt128 = System.Numerics.BigInteger;
+#endif
 
 namespace PolicyAsCode.Analysis;
 
@@ -118,7 +122,7 @@ internal static class ValueRegions
             byte[] bytes = ip.GetAddressBytes();
             int bits = bytes.Length * 8;
             int prefix = bits;
-            if (slash >= 0 && (!int.TryParse(value.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out prefix) || prefix > bits)) return null;
+            if (slash >= 0 && (!int.TryParse(value.Substring(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out prefix) || prefix > bits)) return null;
             var (start, end) = Block(ToNumber(bytes), bits, prefix);
             if (bytes.Length == 4)
             {
@@ -130,10 +134,16 @@ internal static class ValueRegions
             else v6.Add((start, end));
         }
         var reps = new List<string> { Unreadable };
-        foreach (var n in Points(v4, UInt128.MaxValue >> 96)) reps.Add(new IPAddress(ToBytes(n, 4)).ToString());
-        foreach (var n in Points(v6, UInt128.MaxValue)) reps.Add(new IPAddress(ToBytes(n, 16)).ToString());
+        foreach (var n in Points(v4, s_maxAddress >> 96)) reps.Add(new IPAddress(ToBytes(n, 4)).ToString());
+        foreach (var n in Points(v6, s_maxAddress)) reps.Add(new IPAddress(ToBytes(n, 16)).ToString());
         return reps;
     }
+
+#if POLICYASCODE_GENERATOR
+    private static readonly UInt128 s_maxAddress = (UInt128.One << 128) - 1;
+#else
+    private static readonly UInt128 s_maxAddress = UInt128.MaxValue;
+#endif
 
     private static (UInt128 Start, UInt128 End) Block(UInt128 address, int bits, int prefix)
     {

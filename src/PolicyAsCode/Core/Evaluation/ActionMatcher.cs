@@ -15,7 +15,11 @@ internal sealed class ActionMatcher
 
     private readonly GlobPattern[] _all;
     private readonly GlobPattern[] _anyService;
+#if POLICYASCODE_GENERATOR
+    private readonly Dictionary<string, GlobPattern[]> _byService;
+#else
     private readonly Dictionary<string, GlobPattern[]>.AlternateLookup<ReadOnlySpan<char>> _byService;
+#endif
     private readonly bool _indexed;
 
     public ActionMatcher(EquatableArray<string> patterns)
@@ -23,7 +27,11 @@ internal sealed class ActionMatcher
         _all = Array.ConvertAll(patterns.Items, CompilePattern);
         _anyService = [];
         var byService = new Dictionary<string, GlobPattern[]>(StringComparer.OrdinalIgnoreCase);
+#if POLICYASCODE_GENERATOR
+        _byService = byService;
+#else
         _byService = byService.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
         if (_all.Length < IndexThreshold) return;
         _indexed = true;
         var groups = new Dictionary<string, List<GlobPattern>>(StringComparer.OrdinalIgnoreCase);
@@ -56,7 +64,11 @@ internal sealed class ActionMatcher
         if (AnyMatch(_anyService, action)) return true;
         int colon = action.IndexOf(':');
         if (colon <= 0) return false;
+#if POLICYASCODE_GENERATOR
+        return _byService.TryGetValue(action.Substring(0, colon), out var patterns) && AnyMatch(patterns, action);
+#else
         return _byService.TryGetValue(action.AsSpan(0, colon), out var patterns) && AnyMatch(patterns, action);
+#endif
     }
 
     private static bool AnyMatch(GlobPattern[] patterns, string action)

@@ -54,6 +54,32 @@ internal static class ConditionValues
     internal static bool TryAddress(ReadOnlySpan<char> text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IPAddress? address)
     {
         address = null;
+#if POLICYASCODE_GENERATOR
+        // netstandard2.0: the same reading over a string (no span Split, span IPAddress.TryParse or span constructor).
+        string s = text.ToString();
+        if (s.IndexOf(':') >= 0)
+        {
+            return s.IndexOf('%') < 0 && IPAddress.TryParse(s, out address) && address.AddressFamily == AddressFamily.InterNetworkV6;
+        }
+        var octets = s.Split('.');
+        if (octets.Length != 4) return false;
+        var parsed = new byte[4];
+        for (int i = 0; i < 4; i++)
+        {
+            string part = octets[i];
+            if (part.Length is 0 or > 3 || (part.Length > 1 && part[0] == '0')) return false;
+            int number = 0;
+            foreach (char c in part)
+            {
+                if (c is < '0' or > '9') return false;
+                number = number * 10 + (c - '0');
+            }
+            if (number > 255) return false;
+            parsed[i] = (byte)number;
+        }
+        address = new IPAddress(parsed);
+        return true;
+#else
         if (text.Contains(':'))
         {
             return !text.Contains('%') && IPAddress.TryParse(text, out address) && address.AddressFamily == AddressFamily.InterNetworkV6;
@@ -76,6 +102,7 @@ internal static class ConditionValues
         if (octet != 4) return false;
         address = new IPAddress(bytes);
         return true;
+#endif
     }
 
     internal static bool TryBool(string text, out bool value)

@@ -27,7 +27,7 @@ internal readonly struct IpRange
         byte[] bytes = address.GetAddressBytes();
         int max = bytes.Length * 8;
         int prefix = max;
-        if (slash >= 0 && (!int.TryParse(text.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out prefix) || prefix > max))
+        if (slash >= 0 && (!int.TryParse(text.Substring(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out prefix) || prefix > max))
         {
             return false;
         }
@@ -39,8 +39,13 @@ internal readonly struct IpRange
     {
         if (address.IsIPv4MappedToIPv6 && _family == AddressFamily.InterNetwork) address = address.MapToIPv4();
         if (address.AddressFamily != _family) return false;
+#if POLICYASCODE_GENERATOR
+        ReadOnlySpan<byte> bytes = address.GetAddressBytes();
+        if (bytes.Length != _network.Length) return false;
+#else
         Span<byte> bytes = stackalloc byte[16];
         if (!address.TryWriteBytes(bytes, out int length) || length != _network.Length) return false;
+#endif
         int full = _prefixLength / 8;
         if (!bytes[..full].SequenceEqual(_network.AsSpan(0, full))) return false;
         int rest = _prefixLength % 8;

@@ -243,8 +243,15 @@ internal sealed class PreparedCondition
                 }
                 return ConditionResult.False;
             case ConditionOperatorFamily.Binary:
+#if POLICYASCODE_GENERATOR
+                ReadOnlySpan<byte> buffer;
+                try { buffer = Convert.FromBase64String(value); }
+                catch (FormatException) { return ConditionResult.Error; }
+                int written = buffer.Length;
+#else
                 Span<byte> buffer = value.Length <= 1024 ? stackalloc byte[value.Length] : new byte[value.Length];
                 if (!Convert.TryFromBase64String(value, buffer, out int written)) return ConditionResult.Error;
+#endif
                 foreach (var bytes in _binaries!)
                 {
                     if (buffer[..written].SequenceEqual(bytes)) return ConditionResult.True;

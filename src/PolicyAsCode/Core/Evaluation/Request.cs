@@ -102,6 +102,8 @@ public sealed class Request : IContextValueSource
     public bool IsSameAccount => PrincipalInfo.Account is null || ResourceAccount is null
         || string.Equals(PrincipalInfo.Account, ResourceAccount, StringComparison.Ordinal);
 
+#if !POLICYASCODE_GENERATOR
+    // The request builder and the DSL's principals are the runtime's.
     /// <summary>Starts building a request from a principal: <c>Request.For(principal).Action(S3.GetObject).Resource(arn)</c>.</summary>
     /// <remarks>
     /// A principal declared with the values its trust needs carries them into the request, as the caller's token or
@@ -131,6 +133,7 @@ public sealed class Request : IContextValueSource
     /// <summary>Starts building a request from a principal given as an ARN (or null for an anonymous caller).</summary>
     public static RequestBuilder For(string? principal)
         => new(principal, null, "*", null, new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase));
+#endif
 
     /// <summary>Returns a copy of this request with a context key set (replacing any earlier values).</summary>
     public Request WithContext(string key, params string[] values)
