@@ -87,7 +87,9 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
             // actions below), and the interpreter reads it from the same semantic model instead of binding it again.
             var boundaries = new BoundaryUses(start.Compilation, symbols);
             var summaries = new ConcurrentBag<DeclarationSummary>();
-            start.RegisterSymbolAction(c => AnalyzeDeclaration(c, symbols, evaluated, boundaries, summaries), SymbolKind.Property, SymbolKind.Field, SymbolKind.Event);
+            // The properties declarations state ([NeverAllows], ...): null when the runtime referenced has none.
+            var properties = PropertyAttributes.Resolve(start.Compilation);
+            start.RegisterSymbolAction(c => AnalyzeDeclaration(c, symbols, evaluated, boundaries, summaries, properties), SymbolKind.Property, SymbolKind.Field, SymbolKind.Event);
             // Names across declarations (PAC203) at the end: only the whole compilation knows them.
             start.RegisterCompilationEndAction(c => ReportDuplicateNames(c, summaries));
             start.RegisterOperationAction(c => AnalyzeConversion(c, symbols), OperationKind.Conversion);
@@ -95,22 +97,26 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void AnalyzeDeclaration(SymbolAnalysisContext context, DslSymbols symbols, ConcurrentDictionary<ISymbol, object> evaluated, BoundaryUses boundaries, ConcurrentBag<DeclarationSummary> summaries)
+    private static void AnalyzeDeclaration(SymbolAnalysisContext context, DslSymbols symbols, ConcurrentDictionary<ISymbol, object> evaluated, BoundaryUses boundaries, ConcurrentBag<DeclarationSummary> summaries,
+        PropertyAttributes? properties)
     {
         // An expression-bodied or block-bodied property is analyzed through its getter; an initializer through its member.
         // Events too, so that the attribute on one is reported (PAC202), as the generator's syntax predicate sees it; a
         // partial property once, on the part its attribute is written on.
         var member = context.Symbol;
         if (member is not (IPropertySymbol { PartialDefinitionPart: null } or IFieldSymbol or IEventSymbol)) return;
+        bool declared = false;
         foreach (var (kind, attribute) in symbols.DeclarationAttributes(member))
         {
+            declared = true;
             if (member.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(context.CancellationToken) is not { } syntax) return;
-            AnalyzeDeclaration(context, symbols, evaluated, boundaries, summaries, kind, new DeclarationTarget(member, syntax, attribute, context.Compilation, null));
+            AnalyzeDeclaration(context, symbols, evaluated, boundaries, summaries, kind, new DeclarationTarget(member, syntax, attribute, context.Compilation, null), properties?.Of(member));
         }
+        if (!declared && properties?.Of(member) is { } stated) PropertyChecks.ReportWithoutDeclaration(context, stated);
     }
 
     private static void AnalyzeDeclaration(SymbolAnalysisContext context, DslSymbols symbols, ConcurrentDictionary<ISymbol, object> evaluated, BoundaryUses boundaries,
-        ConcurrentBag<DeclarationSummary> summaries, DeclarationKind kind, DeclarationTarget target)
+        ConcurrentBag<DeclarationSummary> summaries, DeclarationKind kind, DeclarationTarget target, List<(PropertyKind Kind, AttributeData Attribute)>? properties = null)
     {
         var declaration = target.Node switch
         {
@@ -119,13 +125,14 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
             _ => target.Node.GetLocation(),
         };
         var diagnostics = new List<Diagnostic>();
+        object? value = null;
         try
         {
             // The member checks and the evaluation are the generator's own (DeclarationParser), so their diagnostics
             // (PAC200-PAC205) are reported here, once per build, and shown by editors that show analyzers' diagnostics only.
             // The generator has usually evaluated the declaration in this very compilation already.
             EvaluationShare.TryGet(context.Compilation, target.Node, out var shared);
-            var spec = DeclarationParser.Parse(target, kind, context.CancellationToken, readMembers: null, out var value, shared, evaluated);
+            var spec = DeclarationParser.Parse(target, kind, context.CancellationToken, readMembers: null, out value, shared, evaluated);
             foreach (var info in spec.Diagnostics)
             {
                 // The parser's catch-all: a bug of ours, found here by the analyzer (PAC205 semantics: prefixed 'analyzer:').
@@ -152,12 +159,16 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
         catch (Exception e) when (e is EvaluationException or DslException)
         {
             // A value the DSL rejects when its policies are built: the parser has reported it (PAC200, PAC201).
+            value = null;
         }
         catch (Exception e)
         {
             // A bug of ours: never thrown into the compiler, never silent either (a missing squiggle would hide it).
             diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InternalError, declaration, $"analyzer: {e.GetType().Name}: {e.Message}"));
+            value = null;
         }
+        // Stated properties, each within its budget; a declaration that states none costs nothing more.
+        if (properties is not null) PropertyChecks.Check(context, properties, kind, target, value, symbols, evaluated, declaration, diagnostics);
         foreach (var diagnostic in diagnostics) context.ReportDiagnostic(diagnostic);
     }
 

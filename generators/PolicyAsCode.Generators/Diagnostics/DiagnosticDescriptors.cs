@@ -7,7 +7,7 @@ namespace PolicyAsCode.Generators;
 /// <summary>
 /// Every descriptor the package's generator and analyzer report, each with its help page in docs/rules
 /// (<see cref="PolicyRule.HelpLinkBase"/>) and one category scheme: the rule engine's categories for its rules,
-/// <c>Generator</c> for PAC2xx and <c>Usage</c> for PAC300. AnalyzerReleases.Unshipped.md lists them all, and
+/// <c>Generator</c> for PAC2xx, <c>Usage</c> for PAC300 and <c>Properties</c> for PAC4xx. AnalyzerReleases.Unshipped.md lists them all, and
 /// RuleDocumentationTests checks their pages.
 /// </summary>
 internal static class DiagnosticDescriptors
@@ -94,6 +94,34 @@ internal static class DiagnosticDescriptors
         "Use {0} instead of the string \"{1}\": typed members are checked by the compiler and complete in the editor",
         "Usage", DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLink(DiagnosticIds.UseTypedMember));
 
+    // The properties a declaration states (PAC4xx), proved by the analyzer (PropertyChecks). "{0}" is the attribute as
+    // written, "{1}" the answer.
+
+    private const string PropertiesCategory = "Properties";
+
+    public static readonly DiagnosticDescriptor PropertyFails = new(DiagnosticIds.PropertyFails,
+        "A property stated on the declaration fails",
+        "{0} fails: {1}",
+        PropertiesCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(DiagnosticIds.PropertyFails));
+
+    public static readonly DiagnosticDescriptor PropertyNotDecided = new(DiagnosticIds.PropertyNotDecided,
+        "A property stated on the declaration could not be decided",
+        "{0} is not proved: {1}; it is not passed (raise the budget with policyascode_property_timeout_ms or policyascode_property_max_requests in .editorconfig, or check it with pac check)",
+        PropertiesCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLink(DiagnosticIds.PropertyNotDecided));
+
+    public static readonly DiagnosticDescriptor PropertyNotChecked = new(DiagnosticIds.PropertyNotChecked,
+        "A property stated on the declaration was not checked",
+        "{0} was not checked: {1}",
+        PropertiesCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLink(DiagnosticIds.PropertyNotChecked));
+
+    public static readonly DiagnosticDescriptor PropertyMisused = new(DiagnosticIds.PropertyMisused,
+        "A property has no meaning on this declaration",
+        "{0} has no meaning here: {1}",
+        PropertiesCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(DiagnosticIds.PropertyMisused));
+
+    /// <summary>The analyzer's property descriptors (PAC4xx).</summary>
+    public static ImmutableArray<DiagnosticDescriptor> Properties { get; } = [PropertyFails, PropertyNotDecided, PropertyNotChecked, PropertyMisused];
+
     /// <summary>The generator's descriptors: what DeclarationParser and DuplicateNames find.</summary>
     public static ImmutableArray<DiagnosticDescriptor> Generator { get; } = [NotEvaluable, InvalidDeclaration, WrongMember, DuplicateName, NotPartial, InternalError];
 
@@ -101,7 +129,7 @@ internal static class DiagnosticDescriptors
     public static ImmutableArray<DiagnosticDescriptor> Rules { get; } = [PrincipalInIdentityPolicy, UnknownService, UnknownAction, WildcardMatchesNothing, MissingPrincipal, TrustPolicyAction, MalformedArn, ResourceServiceMismatch, ResourceTypeMismatch, UnknownConditionKey, ConditionKeyNotSupported, OperatorTypeMismatch, CaseSensitiveUserName, VariablesNeedVersion2012, InvalidSid, SizeQuota, ResourceElement, NotPrincipalNotAllowed, MissingVersion, MalformedPrincipal, ArnNeverMatches, UnknownPolicyVariable, WildcardInExactMatch, UnknownServicePrincipal, ResourceControlPolicyGrammar, AllowAllOnAll, PassRoleOnAll, AllowNotAction, OpenTrustPolicy, WildcardResourceForScopedAction, AllowNotResource, ForAllValuesWithAllow, WildcardOnSensitiveKey, OpenResourcePolicy];
 
     /// <summary>The analyzer's descriptors: the rules' in the rule engine's order, then PAC300, then the generator's (PAC200-PAC205, which the analyzer reports).</summary>
-    public static ImmutableArray<DiagnosticDescriptor> Analyzer { get; } = [.. Rules, UseTypedMember, .. Generator];
+    public static ImmutableArray<DiagnosticDescriptor> Analyzer { get; } = [.. Rules, UseTypedMember, .. Generator, .. Properties];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Generator.Concat(Analyzer).Distinct().ToDictionary(d => d.Id, StringComparer.Ordinal);
 

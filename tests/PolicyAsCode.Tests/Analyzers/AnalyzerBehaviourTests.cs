@@ -220,10 +220,10 @@ public partial class AnalyzerBehaviourTests
 
     // Descriptors: the rule engine's, and the release file's.
     [Fact]
-    public void Descriptors_AreTheRuleEnginesRulesPAC300AndTheDeclarationChecks()
+    public void Descriptors_AreTheRuleEnginesRulesPAC300TheDeclarationChecksAndTheProperties()
     {
         var descriptors = new PolicyAnalyzer().SupportedDiagnostics;
-        Assert.Equal([.. PolicyRules.All.Select(r => r.Id), "PAC300", "PAC200", "PAC201", "PAC202", "PAC203", "PAC204", "PAC205"], descriptors.Select(d => d.Id));
+        Assert.Equal([.. PolicyRules.All.Select(r => r.Id), "PAC300", "PAC200", "PAC201", "PAC202", "PAC203", "PAC204", "PAC205", "PAC400", "PAC401", "PAC402", "PAC403"], descriptors.Select(d => d.Id));
         foreach (var rule in PolicyRules.All)
         {
             var descriptor = descriptors.Single(d => d.Id == rule.Id);

@@ -30,9 +30,9 @@ public class DiagnosticCatalogueTests
     }
 
     [Fact]
-    public void Categories_AreTheRulesOnesOrGeneratorOrUsage()
+    public void Categories_AreTheRulesOnesOrGeneratorUsageOrProperties()
     {
-        var categories = PolicyRules.All.Select(r => r.Category).Append("Generator").Append("Usage").ToHashSet(StringComparer.Ordinal);
+        var categories = PolicyRules.All.Select(r => r.Category).Append("Generator").Append("Usage").Append("Properties").ToHashSet(StringComparer.Ordinal);
         Assert.All(s_descriptors, d => Assert.Contains(d.Category, categories));
     }
 
