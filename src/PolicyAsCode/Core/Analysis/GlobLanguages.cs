@@ -47,20 +47,28 @@ public static class GlobLanguages
         var starts = new List<int>();
         var accepts = new List<int>[languages.Count];
         var literals = new HashSet<char>();
+        // A pattern named by several languages is one NFA: its accept position counts for each of them.
+        var acceptOf = new Dictionary<string, int>(System.StringComparer.Ordinal);
         for (int l = 0; l < languages.Count; l++)
         {
             accepts[l] = new List<int>();
-            foreach (string pattern in languages[l])
+            foreach (string raw in languages[l])
             {
+                string pattern = ignoreCase ? raw.ToLowerInvariant() : raw;
+                if (acceptOf.TryGetValue(pattern, out int known))
+                {
+                    accepts[l].Add(known);
+                    continue;
+                }
                 bool fields = arn && pattern.StartsWith("arn:", System.StringComparison.Ordinal);
                 int field = 0;
-                starts.Add(kinds.Count);
-                foreach (char raw in pattern)
+                int first = kinds.Count;
+                starts.Add(first);
+                foreach (char c in pattern)
                 {
-                    char c = ignoreCase ? char.ToLowerInvariant(raw) : raw;
                     if (c == '*')
                     {
-                        if (kinds.Count > starts[starts.Count - 1] && kinds[kinds.Count - 1] == Star) continue;
+                        if (kinds.Count > first && kinds[kinds.Count - 1] == Star) continue;
                         Add(Star, '\0', fields && field < 5);
                     }
                     else if (c == '?') Add(Question, '\0', fields && field < 5);
@@ -71,54 +79,66 @@ public static class GlobLanguages
                         if (c != excluded) literals.Add(c);
                     }
                 }
+                acceptOf[pattern] = kinds.Count;
                 accepts[l].Add(kinds.Count);
                 Add(Accept, '\0', false);
             }
         }
         int words = (kinds.Count + 63) / 64;
+        int vectorWords = (languages.Count + 63) / 64;
         char fresh = FreshChar(literals, excluded);
+        bool colonMoves = arn && literals.Contains(':');
+        var kindOf = kinds.ToArray();
+        var charOf = chars.ToArray();
+        var colonExcluded = noColon.ToArray();
+        var acceptsOf = new int[languages.Count][];
+        for (int l = 0; l < languages.Count; l++) acceptsOf[l] = accepts[l].ToArray();
 
         var states = new List<ulong[]>();
         var parents = new List<int>();
         var via = new List<char>();
-        var seen = new Dictionary<ulong[], int>(new BitsComparer());
+        var comparer = new BitsComparer();
+        var seen = new HashSet<ulong[]>(comparer);
         var start = new ulong[words];
         foreach (int s in starts) AddClosure(start, s);
-        seen[start] = 0;
+        seen.Add(start);
         states.Add(start);
         parents.Add(-1);
         via.Add('\0');
-        var vectors = new HashSet<string>();
+        var vectors = new HashSet<ulong[]>(comparer);
         var result = new List<KeyValuePair<string, string>>();
         long all = languages.Count < 30 ? 1L << languages.Count : long.MaxValue;
-        var literalTargets = new Dictionary<char, List<int>>();
-        var vector = new char[languages.Count];
+        var moves = new List<long>();
+        var vector = new ulong[vectorWords];
+        var wild = new ulong[words];
+        var wildColon = new ulong[words];
+        var next = new ulong[words];
         for (int index = 0; index < states.Count; index++)
         {
             var state = states[index];
-            bool dead = true;
-            for (int l = 0; l < languages.Count; l++)
+            System.Array.Clear(vector, 0, vectorWords);
+            for (int l = 0; l < acceptsOf.Length; l++)
             {
-                vector[l] = '0';
-                foreach (int a in accepts[l])
+                foreach (int a in acceptsOf[l])
                 {
                     if ((state[a >> 6] & (1UL << (a & 63))) != 0)
                     {
-                        vector[l] = '1';
+                        vector[l >> 6] |= 1UL << (l & 63);
                         break;
                     }
                 }
             }
-            string key = new string(vector);
-            if (vectors.Add(key))
+            if (!vectors.Contains(vector))
             {
-                result.Add(new KeyValuePair<string, string>(Word(index), key));
+                vectors.Add((ulong[])vector.Clone());
+                result.Add(new KeyValuePair<string, string>(Word(index), Text(vector, languages.Count)));
                 if (vectors.Count == all) break;
             }
 
-            var wild = new ulong[words];
-            var wildColon = arn ? new ulong[words] : null;
-            literalTargets.Clear();
+            System.Array.Clear(wild, 0, words);
+            if (colonMoves) System.Array.Clear(wildColon, 0, words);
+            moves.Clear();
+            bool dead = true;
             for (int w = 0; w < words; w++)
             {
                 ulong bits = state[w];
@@ -127,39 +147,43 @@ public static class GlobLanguages
                     int q = (w << 6) + TrailingZeros(bits);
                     bits &= bits - 1;
                     dead = false;
-                    switch (kinds[q])
+                    switch (kindOf[q])
                     {
                         case Star:
                             AddClosure(wild, q);
-                            if (wildColon is not null && !noColon[q]) AddClosure(wildColon, q);
+                            if (colonMoves && !colonExcluded[q]) AddClosure(wildColon, q);
                             break;
                         case Question:
                             AddClosure(wild, q + 1);
-                            if (wildColon is not null && !noColon[q]) AddClosure(wildColon, q + 1);
+                            if (colonMoves && !colonExcluded[q]) AddClosure(wildColon, q + 1);
                             break;
                         case Literal:
-                            if (chars[q] == excluded) break;
-                            if (!literalTargets.TryGetValue(chars[q], out var targets)) literalTargets[chars[q]] = targets = new List<int>();
-                            targets.Add(q + 1);
+                            // (character, target) packed so that sorting groups the moves by character.
+                            if (charOf[q] != excluded) moves.Add(((long)charOf[q] << 32) | (uint)(q + 1));
                             break;
                     }
                 }
             }
             if (dead) continue;
             if (!Visit(wild, fresh)) return null;
-            if (wildColon is not null && literals.Contains(':') && !literalTargets.ContainsKey(':') && !Visit(wildColon, ':')) return null;
-            foreach (var pair in literalTargets)
+            moves.Sort();
+            bool colonNamed = false;
+            for (int m = 0; m < moves.Count;)
             {
-                var next = (ulong[])(pair.Key == ':' && wildColon is not null ? wildColon : wild).Clone();
-                foreach (int t in pair.Value) AddClosure(next, t);
-                if (!Visit(next, pair.Key)) return null;
+                char c = (char)(moves[m] >> 32);
+                colonNamed |= c == ':';
+                System.Array.Copy(c == ':' && colonMoves ? wildColon : wild, next, words);
+                for (; m < moves.Count && (char)(moves[m] >> 32) == c; m++) AddClosure(next, (int)(moves[m] & 0xFFFFFFFF));
+                if (!Visit(next, c)) return null;
             }
+            if (colonMoves && !colonNamed && !Visit(wildColon, ':')) return null;
 
-            bool Visit(ulong[] next, char c)
+            bool Visit(ulong[] candidate, char c)
             {
-                if (seen.ContainsKey(next)) return true;
-                seen[next] = states.Count;
-                states.Add(next);
+                if (seen.Contains(candidate)) return true;
+                var copy = (ulong[])candidate.Clone();
+                seen.Add(copy);
+                states.Add(copy);
                 parents.Add(index);
                 via.Add(c);
                 return states.Count <= maxStates;
@@ -167,11 +191,11 @@ public static class GlobLanguages
         }
         return result;
 
-        void Add(byte kind, char c, bool colonExcluded)
+        void Add(byte kind, char c, bool colonNotMatched)
         {
             kinds.Add(kind);
             chars.Add(c);
-            noColon.Add(colonExcluded);
+            noColon.Add(colonNotMatched);
         }
 
         void AddClosure(ulong[] set, int q)
@@ -190,6 +214,13 @@ public static class GlobLanguages
             for (int i = index; parents[i] >= 0; i = parents[i]) sb.Insert(0, via[i]);
             return sb.ToString();
         }
+    }
+
+    private static string Text(ulong[] vector, int count)
+    {
+        var text = new char[count];
+        for (int l = 0; l < count; l++) text[l] = (vector[l >> 6] & (1UL << (l & 63))) != 0 ? '1' : '0';
+        return new string(text);
     }
 
     private static char FreshChar(HashSet<char> literals, char? excluded)
