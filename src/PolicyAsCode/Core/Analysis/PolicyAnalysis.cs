@@ -20,7 +20,7 @@ namespace PolicyAsCode.Analysis;
 /// outside it (a Condition block, a variable in a resource, a non-ARN resource pattern) gets
 /// <see cref="VerdictKind.Unknown"/> with the reason: never a wrong <em>holds</em>.</para>
 /// </remarks>
-public static class PolicyAnalysis
+public static partial class PolicyAnalysis
 {
     private const string FreshAccount = "999999999999";
 
@@ -147,97 +147,6 @@ public static class PolicyAnalysis
             if (decision == Decision.Allow) allowed = true;
         }
         return allowed ? Decision.Allow : Decision.ImplicitDeny;
-    }
-
-    private static Verdict Search(IReadOnlyList<PolicyDocument> policies, IReadOnlyList<string> extraActions,
-        IReadOnlyList<string> extraResources, bool identity, AnalysisOptions? options, Func<Request, bool> violates,
-        Func<Request, bool> replay, string holds, string fails)
-    {
-        options ??= AnalysisOptions.Default;
-        var token = options.CancellationToken;
-        if (token.IsCancellationRequested) return Verdict.Unknown("cancelled");
-        if (Unsupported(policies, identity) is { } unsupported) return Verdict.Unknown(unsupported);
-        var actionPatterns = new List<string>(extraActions);
-        var resourcePatterns = new List<string>(extraResources);
-        var accounts = new HashSet<string>();
-        foreach (var policy in policies)
-        {
-            foreach (var statement in policy.Statements.Items)
-            {
-                actionPatterns.AddRange(statement.Action.Values.Items);
-                if (statement.Resource is { } resource) resourcePatterns.AddRange(resource.Values.Items);
-            }
-        }
-        var actions = ActionRepresentatives(actionPatterns, options.MaxAutomatonStates);
-        if (actions is null) return Verdict.Unknown($"the action patterns need more than {options.MaxAutomatonStates} automaton states");
-        if (ResourceRepresentatives(resourcePatterns, options, out var resources) is { } why) return Verdict.Unknown(why);
-        if (ContextRepresentatives(policies, options, out var contexts) is { } noContexts) return Verdict.Unknown(noContexts);
-        bool resourceTrivial = resources is null;
-        var principals = identity ? [null] : PrincipalRepresentatives(policies);
-        long total = (long)actions.Count * (resources?.Count ?? 1) * principals.Length * contexts.Count;
-        if (total > options.MaxRequests) return Verdict.Unknown($"{total} representative requests exceed the bound of {options.MaxRequests}");
-        long steps = 0;
-        foreach (var action in actions)
-        {
-            foreach (var resource in resources ?? [TrivialResource(action)])
-            {
-                foreach (var principal in principals)
-                foreach (var context in contexts)
-                {
-                    if ((++steps & 1023) == 0 && token.IsCancellationRequested) return Verdict.Unknown("cancelled");
-                    var request = new Request(principal, action, resource, context);
-                    if (!violates(request)) continue;
-                    var witness = Minimal(Readable(request, actionPatterns, resourceTrivial, violates), violates);
-                    if (!replay(witness))
-                    {
-                        throw new InvalidOperationException($"Analysis bug: the witness {Verdict.Describe(witness)} does not replay through the evaluator.");
-                    }
-                    return Verdict.Fails(witness, fails, Given(witness), principalMatters: !identity);
-                }
-            }
-        }
-        return Verdict.Holds(holds);
-    }
-
-    /// <summary>
-    /// One action per reachable set of matched action patterns, computed per service: a pattern whose service part
-    /// (before the first colon) has no wildcard matches only actions of that service, so an action of service s matches
-    /// only s's patterns and the cross-service ones (<c>*</c>, <c>s3*:Get*</c>). Each service's automaton has its own
-    /// patterns, the cross-service ones and the marker <c>s:*</c>, and keeps the actions inside the marker; one more has
-    /// the cross-service patterns and every marker, and keeps the actions outside all of them. The sum of these is far
-    /// smaller than the product over every pattern (<c>ReadOnlyAccess</c> names hundreds of services).
-    /// </summary>
-    private static List<string>? ActionRepresentatives(List<string> patterns, int maxStates)
-    {
-        var byService = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
-        var crossService = new List<string>();
-        foreach (var pattern in patterns.Distinct(StringComparer.OrdinalIgnoreCase))
-        {
-            int colon = pattern.IndexOf(':');
-            string service = colon < 0 ? "" : pattern.Substring(0, colon);
-            if (colon <= 0 || service.IndexOfAny(['*', '?']) >= 0) crossService.Add(pattern);
-            else
-            {
-                if (!byService.TryGetValue(service, out var list)) byService[service] = list = [];
-                list.Add(pattern);
-            }
-        }
-        if (byService.Count <= 1) return GlobRegions.Representatives(patterns.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), ignoreCase: true, excluded: null, maxStates);
-        var result = new List<string>();
-        var markers = byService.Keys.Select(s => s + ":*").ToList();
-        foreach (var (service, own) in byService.OrderBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase))
-        {
-            string marker = service + ":*";
-            var reps = GlobRegions.Representatives([.. own, .. crossService, marker], ignoreCase: true, excluded: null, maxStates);
-            if (reps is null) return null;
-            var inside = ActionMatcher.CompilePattern(marker);
-            result.AddRange(reps.Where(r => inside.IsMatch(r, 0, r.Length, null)));
-        }
-        var outside = GlobRegions.Representatives([.. crossService, .. markers], ignoreCase: true, excluded: null, maxStates);
-        if (outside is null) return null;
-        var compiledMarkers = markers.Select(ActionMatcher.CompilePattern).ToArray();
-        result.AddRange(outside.Where(r => !compiledMarkers.Any(m => m.IsMatch(r, 0, r.Length, null))));
-        return result;
     }
 
     /// <summary>
@@ -373,24 +282,21 @@ public static class PolicyAnalysis
     /// values, and when more than one condition reads the key, which of them hold depends on the set of regions its values
     /// fall in, so every nonempty set of representatives is tried (<see cref="ValueRegions.Sets"/>), smallest first.
     /// </summary>
-    private static string? ContextRepresentatives(IReadOnlyList<PolicyDocument> policies, AnalysisOptions options, out List<Dictionary<string, string[]>> contexts)
+    private static string? ContextRepresentatives(IEnumerable<ScopedStatement> statements, AnalysisOptions options, out List<Dictionary<string, string[]>> contexts)
     {
         contexts = [new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)];
         var byKey = new Dictionary<string, List<Condition>>(StringComparer.OrdinalIgnoreCase);
         var order = new List<string>();
-        foreach (var policy in policies)
+        foreach (var scoped in statements)
         {
-            foreach (var statement in policy.Statements.Items)
+            foreach (var condition in scoped.Statement.Conditions.Items)
             {
-                foreach (var condition in statement.Conditions.Items)
+                if (!byKey.TryGetValue(condition.Key, out var conditions))
                 {
-                    if (!byKey.TryGetValue(condition.Key, out var conditions))
-                    {
-                        byKey[condition.Key] = conditions = [];
-                        order.Add(condition.Key);
-                    }
-                    if (condition.Operator.Kind != ConditionOperatorKind.Null && IsReadable(policy, condition)) conditions.Add(condition);
+                    byKey[condition.Key] = conditions = [];
+                    order.Add(condition.Key);
                 }
+                if (condition.Operator.Kind != ConditionOperatorKind.Null && IsReadable(scoped.Policy, condition)) conditions.Add(condition);
             }
         }
         foreach (var key in order)
@@ -433,7 +339,7 @@ public static class PolicyAnalysis
                 reps = GlobRegions.Representatives(values, ignoreCase: ignoreCase[0], excluded: null, options.MaxAutomatonStates);
                 return reps is null ? $"the values of {key} need more than {options.MaxAutomatonStates} automaton states" : null;
             case ConditionOperatorFamily.Arn:
-                if (ResourceRepresentatives(values, options, out var arns) is { } why) return $"the ARN values of {key}: {why}";
+                if (ResourceRepresentatives(values.Select(v => (IReadOnlyList<string>)[v]).ToList(), options, out var arns) is { } why) return $"the ARN values of {key}: {why}";
                 reps = arns ?? ["arn:aws:s3:::example", "not-an-arn"];
                 return null;
             case ConditionOperatorFamily.Numeric:
@@ -451,51 +357,36 @@ public static class PolicyAnalysis
         }
     }
 
-    /// <summary>Null <paramref name="resources"/> when every pattern is <c>*</c> (the resource does not matter).</summary>
-    private static string? ResourceRepresentatives(List<string> patterns, AnalysisOptions options, out List<string>? resources)
+    /// <summary>
+    /// One resource per reachable combination of the <paramref name="languages"/> (each a union of ARN patterns, such as
+    /// one statement's Resource or NotResource element), from <see cref="GlobLanguages"/> over whole ARNs. Null
+    /// <paramref name="resources"/> when every language holds <c>*</c> (the resource does not matter).
+    /// </summary>
+    private static string? ResourceRepresentatives(List<IReadOnlyList<string>> languages, AnalysisOptions options, out List<string>? resources)
     {
         resources = null;
-        var fields = new List<string>[6];
-        for (int i = 0; i < 6; i++) fields[i] = [];
-        bool any = false;
-        foreach (var pattern in patterns.Distinct(StringComparer.Ordinal))
+        var kept = new List<IReadOnlyList<string>>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var language in languages)
         {
-            if (pattern == "*") continue;
-            if (!pattern.StartsWith("arn:", StringComparison.Ordinal)) return $"the resource pattern '{pattern}' is not an ARN; only ARN patterns and '*' are decided";
-            var parts = pattern.Split([':'], 6);
-            if (parts.Length < 6) return $"the resource pattern '{pattern}' has fewer than six ARN fields; not decided yet";
-            for (int i = 1; i < 6; i++) fields[i].Add(parts[i]);
-            any = true;
-        }
-        if (!any) return null;
-        var perField = new List<string>[6];
-        perField[0] = ["arn"];
-        for (int i = 1; i < 6; i++)
-        {
-            var reps = GlobRegions.Representatives(fields[i], ignoreCase: false, excluded: i < 5 ? ':' : null, options.MaxAutomatonStates);
-            if (reps is null) return $"the resource patterns' field {i} needs more than {options.MaxAutomatonStates} automaton states";
-            perField[i] = reps;
-        }
-        long count = 1;
-        foreach (var reps in perField) count *= reps.Count;
-        if (count > options.MaxRequests) return $"{count} representative resources exceed the bound of {options.MaxRequests}";
-        var all = new List<string> { "" };
-        for (int i = 0; i < 6; i++)
-        {
-            var next = new List<string>(all.Count * perField[i].Count);
-            foreach (var prefix in all)
+            // A language holding '*' holds every string: its bit is the same for every resource.
+            if (language.Contains("*")) continue;
+            foreach (var pattern in language)
             {
-                foreach (var value in perField[i]) next.Add(i == 0 ? value : prefix + ":" + value);
+                if (!pattern.StartsWith("arn:", StringComparison.Ordinal)) return $"the resource pattern '{pattern}' is not an ARN; only ARN patterns and '*' are decided";
+                if (pattern.Split(':').Length < 6) return $"the resource pattern '{pattern}' has fewer than six ARN fields; not decided yet";
             }
-            all = next;
+            if (keys.Add(string.Join("\n", language))) kept.Add(language);
         }
-        // Fields combine into far fewer regions than their product: keep the first ARN of each set of patterns it matches.
-        var compiled = patterns.Where(p => p != "*").Distinct(StringComparer.Ordinal).Select(p => ArnPattern.Compile(p, variables: false)).ToArray();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        all = all.Where(arn => seen.Add(new string(Array.ConvertAll(compiled, p => p.IsMatch(arn) ? '1' : '0')))).ToList();
-        // A string that is not an ARN matches no ARN pattern: its own region.
-        all.Add("not-an-arn");
-        resources = all;
+        if (kept.Count == 0) return null;
+        var regions = GlobLanguages.Regions(kept, ignoreCase: false, excluded: null, arn: true, options.MaxAutomatonStates);
+        if (regions is null) return $"the resource patterns need more than {options.MaxAutomatonStates} automaton states";
+        resources = new List<string>(regions.Count);
+        foreach (var region in regions)
+        {
+            // The region outside every pattern holds strings that are not ARNs: show one that says so.
+            resources.Add(region.Value.IndexOf('1') < 0 ? "not-an-arn" : region.Key);
+        }
         return null;
     }
 
