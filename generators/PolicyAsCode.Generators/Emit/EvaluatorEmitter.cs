@@ -16,8 +16,10 @@ namespace PolicyAsCode.Generators.Emit;
 /// resource, principal and conditions all match, as in the interpreter.
 /// </para>
 /// <para>
-/// Specialised: an action pattern without wildcards, <c>prefix*</c> or <c>*suffix</c> becomes <c>string.Equals</c>,
-/// <c>StartsWith</c> or <c>EndsWith</c> ignoring case, and <c>*</c> disappears; a statement with
+/// Specialised: an ASCII action pattern without wildcards, <c>prefix*</c> or <c>*suffix</c> becomes an ordinal
+/// <c>string.Equals</c>, <c>StartsWith</c> or <c>EndsWith</c> of its lowercase text with the request's
+/// <c>NormalizedAction</c> (ASCII letters lowercased once per request, so this is ignoring case), one with other characters
+/// the same ignoring case on the action, and <c>*</c> disappears; a statement with
 /// <see cref="ServiceSwitchThreshold"/> or more action patterns becomes a <c>switch</c> over the number of the request's
 /// service, looked up once per decision, whose cases compare only the action's name. Statements that differ only in their
 /// actions are checked as one. A resource pattern <c>*</c> disappears, an ARN without wildcards becomes an ordinal
@@ -132,9 +134,9 @@ internal static class EvaluatorEmitter
         private readonly Dictionary<string, int> _services = new(StringComparer.Ordinal);
         private readonly List<string> _serviceKeys = [];
         private readonly string? _serviceMethod;
-        private readonly int _serviceKeyLength;
         private string? _principalField;
         private bool _usesAction;
+        private bool _usesNormalized;
         private bool _usesResource;
 
         public Emitter(bool variables, EvaluatorHelpers helpers, IEnumerable<Statement> statements)
@@ -159,30 +161,17 @@ internal static class EvaluatorEmitter
             {
                 _serviceKeys.Add(key);
                 _services[key] = _serviceKeys.Count;
-                _serviceKeyLength = Math.Max(_serviceKeyLength, key.Length);
             }
-            // The exact comparison first: real actions are lowercase. Only when it fails may a prefix with uppercase letters
-            // equal one ignoring case. Then a switch on the length and one method per length switching on the text: a
-            // single switch over hundreds of strings makes the JIT give up keeping its spans in registers and zero
-            // kilobytes of stack on every call.
+            // The prefix of the request's normalized action (ASCII letters lowercased, Request.NormalizedAction), which
+            // equals a lowercase key exactly when the action's prefix equals it ignoring case. A switch on the length and
+            // one method per length switching on the text: a single switch over hundreds of strings makes the JIT give up
+            // keeping its spans in registers and zero kilobytes of stack on every call.
             var byLength = keys.GroupBy(key => key.Length).OrderBy(group => group.Key).ToArray();
-            _serviceMethod = Helpers.AddMethod("Service", $$"""
-                /// <summary>
-                /// The number of the service whose prefix (the text before the action's first colon) the request's action has,
-                /// ignoring case, among those the long action lists name; 0 for any other.
-                /// </summary>
-                {{AggressiveInlining}}
-                internal static int Service(global::System.ReadOnlySpan<char> prefix)
-                {
-                    int service = ServiceOfLowercase(prefix);
-                    return service != 0 ? service : ServiceIgnoringCase(prefix);
-                }
-
-                internal static int ServiceIgnoringCase(global::System.ReadOnlySpan<char> prefix)
-                    => ServiceOfLowercase({{Generation}}.CompiledAction.LowercaseServicePrefix(prefix, stackalloc char[{{Int(_serviceKeyLength)}}]));
-
-                """);
             var method = new IndentedWriter();
+            method.WriteLine("/// <summary>");
+            method.WriteLine("/// The number of the service whose prefix (the text before the first colon of the request's normalized action) is");
+            method.WriteLine("/// <paramref name=\"key\"/>, among those the long action lists name; 0 for any other.");
+            method.WriteLine("/// </summary>");
             method.WriteLine(AggressiveInlining);
             method.WriteLine("internal static int ServiceOfLowercase(global::System.ReadOnlySpan<char> key) => key.Length switch");
             using (method.Block(closingSuffix: ";"))
@@ -193,7 +182,7 @@ internal static class EvaluatorEmitter
                 }
                 method.WriteLine("_ => 0,");
             }
-            Helpers.AddMethod("ServiceOfLowercase", method.ToString());
+            _serviceMethod = Helpers.AddMethod("ServiceOfLowercase", method.ToString());
             foreach (var group in byLength)
             {
                 var ofLength = new IndentedWriter();
@@ -257,12 +246,14 @@ internal static class EvaluatorEmitter
         {
             writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(request);");
             if (_usesAction) writer.WriteLine("string action = request.Action;");
+            // ASCII letters lowercased once per request, compared ordinally with lowercase patterns: exactly ignoring case.
+            if (_usesNormalized || _serviceMethod is not null) writer.WriteLine("string normalized = request.NormalizedAction;");
             if (_usesResource) writer.WriteLine("string resource = request.Resource;");
             if (_serviceMethod is not null)
             {
-                writer.WriteLine("int colon = action.IndexOf(':');");
-                writer.WriteLine($"int service = colon > 0 ? {_serviceMethod}({Spans}.AsSpan(action, 0, colon)) : 0;");
-                writer.WriteLine($"global::System.ReadOnlySpan<char> name = service == 0 ? default : {Spans}.AsSpan(action, colon + 1);");
+                writer.WriteLine("int colon = normalized.IndexOf(':');");
+                writer.WriteLine($"int service = colon > 0 ? {_serviceMethod}({Spans}.AsSpan(normalized, 0, colon)) : 0;");
+                writer.WriteLine($"global::System.ReadOnlySpan<char> name = service == 0 ? default : {Spans}.AsSpan(normalized, colon + 1);");
             }
         }
 
@@ -340,6 +331,18 @@ internal static class EvaluatorEmitter
         {
             var shape = PatternShape.Of(pattern);
             if (shape.Kind == PatternShapeKind.MatchAll) return EvaluatorTest.True;
+            if (shape.Kind is PatternShapeKind.Literal or PatternShapeKind.Prefix or PatternShapeKind.Suffix && IsAscii(shape.Text))
+            {
+                // Compared with the request's normalized action: ordinal against the lowercase text is ignoring case.
+                _usesNormalized = true;
+                string lower = String(shape.Text.ToLowerInvariant());
+                return EvaluatorTest.Code(shape.Kind switch
+                {
+                    PatternShapeKind.Literal => $"string.Equals(normalized, {lower})",
+                    PatternShapeKind.Prefix => $"normalized.StartsWith({lower}, {Ordinal})",
+                    _ => $"normalized.EndsWith({lower}, {Ordinal})",
+                });
+            }
             _usesAction = true;
             return shape.Kind switch
             {
@@ -351,8 +354,21 @@ internal static class EvaluatorEmitter
         }
 
         private string ActionGlob(string pattern, int index, int j)
-            => Helpers.AddField("global::PolicyAsCode.GlobPattern", $"Statement{Int(index)}Action{Int(j)}",
+        {
+            _usesAction = true;
+            return Helpers.AddField("global::PolicyAsCode.GlobPattern", $"Statement{Int(index)}Action{Int(j)}",
                 $"{Generation}.CompiledAction.Pattern({String(pattern)})");
+        }
+
+        /// <summary>Whether every character is ASCII, so that lowercasing it is <c>Request.NormalizedAction</c>'s lowercasing.</summary>
+        private static bool IsAscii(string text)
+        {
+            foreach (char c in text)
+            {
+                if (c > '\u007f') return false;
+            }
+            return true;
+        }
 
         /// <summary>
         /// Many action patterns: grouped by their service prefix (lowercased; AWS compares actions ignoring case) into the
@@ -448,6 +464,17 @@ internal static class EvaluatorEmitter
         private EvaluatorTest ActionNameTest(string pattern, int colon, int index, int j)
         {
             var shape = PatternShape.Of(pattern.Substring(colon + 1));
+            if (shape.Kind is PatternShapeKind.Literal or PatternShapeKind.Prefix or PatternShapeKind.Suffix && IsAscii(shape.Text))
+            {
+                // The name is a slice of the normalized action: ordinal against the lowercase text is ignoring case.
+                string lower = String(shape.Text.ToLowerInvariant());
+                return EvaluatorTest.Code(shape.Kind switch
+                {
+                    PatternShapeKind.Literal => $"{Spans}.Equals(name, {lower}, {Ordinal})",
+                    PatternShapeKind.Prefix => $"{Spans}.StartsWith(name, {lower}, {Ordinal})",
+                    _ => $"{Spans}.EndsWith(name, {lower}, {Ordinal})",
+                });
+            }
             return shape.Kind switch
             {
                 PatternShapeKind.MatchAll => EvaluatorTest.True,

@@ -72,17 +72,25 @@ public static class Authorizer
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(request);
 
-        if (ServiceRules.TryDecide(request, out var ruled, out var rule))
+        // Whether a service rule decides depends on the request alone: it is found once per request and remembered there.
+        if (request.ServiceRuleVerdict != Request.VerdictNo)
         {
-            steps?.Add(rule!);
-            return ruled;
+            if (ServiceRules.TryDecide(request, out var ruled, out var rule))
+            {
+                request.ServiceRuleVerdict = Request.VerdictYes;
+                steps?.Add(rule!);
+                return ruled;
+            }
+            request.ServiceRuleVerdict = Request.VerdictNo;
         }
 
         bool denied = false;
         bool identityAllowed = false;
-        // Lists are walked by index: foreach over an IReadOnlyList allocates an enumerator per decision.
-        var identityPolicies = set.IdentityPolicies;
-        for (int i = 0; i < identityPolicies.Count; i++)
+        // Arrays walked by index: foreach over an IReadOnlyList allocates an enumerator per decision, and its Count and
+        // indexer are interface calls.
+        var identityPolicies = set.IdentityArray;
+        var sessionPolicies = set.SessionArray;
+        for (int i = 0; i < identityPolicies.Length; i++)
         {
             var policy = identityPolicies[i];
             var o = policy.Evaluate(request, traces, traces is null ? null : "identity policy " + policy.Name);
@@ -130,13 +138,12 @@ public static class Authorizer
 
         // A federated user session (GetFederationToken) without a session policy has no permissions; a role session
         // without one keeps its role's.
-        bool federatedWithoutSessionPolicy = set.SessionPolicies.Count == 0 && request.PrincipalInfo.Kind == PrincipalKind.FederatedUser;
+        bool federatedWithoutSessionPolicy = sessionPolicies.Length == 0 && request.PrincipalInfo.Kind == PrincipalKind.FederatedUser;
         bool sessionAllows = !federatedWithoutSessionPolicy;
-        if (set.SessionPolicies.Count > 0)
+        if (sessionPolicies.Length > 0)
         {
             sessionAllows = false;
-            var sessionPolicies = set.SessionPolicies;
-            for (int i = 0; i < sessionPolicies.Count; i++)
+            for (int i = 0; i < sessionPolicies.Length; i++)
             {
                 var session = sessionPolicies[i];
                 var o = session.Evaluate(request, traces, traces is null ? null : "session policy " + session.Name);
@@ -171,7 +178,7 @@ public static class Authorizer
             if (rcpLevels.Length > 0 && rcpExemption is null) steps.Add($"every organization level's resource control policies allow ({rcpLevels.Length} levels)");
             steps.Add(identityAllowed ? "identity-based policies allow" : "no identity-based policy allows");
             if (set.PermissionsBoundary is not null) steps.Add(boundaryAllows ? "the permissions boundary allows" : "the permissions boundary does not allow");
-            if (set.SessionPolicies.Count > 0) steps.Add(sessionAllows ? "the session policy allows" : "the session policy does not allow");
+            if (sessionPolicies.Length > 0) steps.Add(sessionAllows ? "the session policy allows" : "the session policy does not allow");
             if (federatedWithoutSessionPolicy) steps.Add("a federated user session without a session policy has no permissions of its own");
             if (set.ResourcePolicy is not null)
             {
@@ -228,6 +235,12 @@ public static class Authorizer
             bool levelAllows = false;
             foreach (var policy in levels[i])
             {
+                if (policy.AllowsEverything && traces is null)
+                {
+                    // FullAWSAccess: the level allows; a Deny can only come from its other policies.
+                    levelAllows = true;
+                    continue;
+                }
                 var o = policy.Evaluate(request, traces, traces is null ? null : $"{kind} {policy.Name}");
                 denied |= o.Denied;
                 levelAllows |= o.Allowed;
@@ -248,6 +261,16 @@ public static class Authorizer
     /// tagging the session); a key policy governs every action on the key. Without that policy, nothing allows.
     /// </summary>
     private static bool ResourcePolicyMustAllow(Request request)
+    {
+        // Found once per request and remembered there.
+        int verdict = request.ResourcePolicyVerdict;
+        if (verdict != Request.VerdictUnknown) return verdict == Request.VerdictYes;
+        bool must = FindResourcePolicyMustAllow(request);
+        request.ResourcePolicyVerdict = must ? Request.VerdictYes : Request.VerdictNo;
+        return must;
+    }
+
+    private static bool FindResourcePolicyMustAllow(Request request)
     {
         ref readonly var fields = ref request.ResourceFields;
         if (!fields.IsValid) return false;

@@ -6,8 +6,15 @@ public sealed class PolicySet
     private PreparedPolicy[][]? _scpLevels;
     private PreparedPolicy[][]? _rcpLevels;
 
-    /// <summary>The caller's identity-based policies (attached to its user, group or role).</summary>
-    public IReadOnlyList<PreparedPolicy> IdentityPolicies { get; init; } = [];
+    private PreparedPolicy[]? _identityPolicies = [];
+    private PreparedPolicy[]? _sessionPolicies = [];
+
+    /// <summary>The caller's identity-based policies (attached to its user, group or role); copied when set.</summary>
+    public IReadOnlyList<PreparedPolicy> IdentityPolicies
+    {
+        get => _identityPolicies!;
+        init => _identityPolicies = value?.ToArray();
+    }
 
     /// <summary>
     /// The resource's resource-based policy (a bucket policy, a role's trust policy, a KMS key policy, ...), if any. A role's
@@ -37,9 +44,13 @@ public sealed class PolicySet
 
     /// <summary>
     /// The session policies passed when the caller's session was created (inline and managed, which together form the
-    /// session policy), or empty when the session has none.
+    /// session policy), or empty when the session has none. Copied when set.
     /// </summary>
-    public IReadOnlyList<PreparedPolicy> SessionPolicies { get; init; } = [];
+    public IReadOnlyList<PreparedPolicy> SessionPolicies
+    {
+        get => _sessionPolicies!;
+        init => _sessionPolicies = value?.ToArray();
+    }
 
     /// <summary>
     /// Resource control policies of the resource's account, one policy per organization level from the root down to the
@@ -73,6 +84,15 @@ public sealed class PolicySet
 
     /// <summary>A set with only identity-based policies.</summary>
     public static PolicySet Identity(params PreparedPolicy[] policies) => new() { IdentityPolicies = policies };
+
+    /// <summary>
+    /// The identity-based policies as an array: a decision walks it by index, without the interface calls (an array
+    /// behind <see cref="IReadOnlyList{T}"/> dispatches each <c>Count</c> and indexer through a stub).
+    /// </summary>
+    internal PreparedPolicy[] IdentityArray => _identityPolicies ?? throw new ArgumentException("The set's IdentityPolicies is null.");
+
+    /// <summary>The session policies as an array (see <see cref="IdentityArray"/>).</summary>
+    internal PreparedPolicy[] SessionArray => _sessionPolicies ?? throw new ArgumentException("The set's SessionPolicies is null.");
 
     /// <summary>The SCP levels of both forms, built once per set so that a decision allocates nothing.</summary>
     internal PreparedPolicy[][] ScpLevels => _scpLevels ??= Levels(ServiceControlPolicies, ServiceControlPolicyLevels);

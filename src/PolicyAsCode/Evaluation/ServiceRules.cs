@@ -47,9 +47,11 @@ internal static class ServiceRules
         decision = Decision.ImplicitDeny;
         reason = null;
         string action = request.Action;
-        if (action.StartsWith("sts:", StringComparison.OrdinalIgnoreCase))
+        // The request's lowercase action compared ordinally: the same as ignoring case, without the cost on every decision.
+        string normalized = request.NormalizedAction;
+        if (normalized.StartsWith("sts:", StringComparison.Ordinal))
         {
-            if (string.Equals(action, "sts:GetCallerIdentity", StringComparison.OrdinalIgnoreCase) && request.PrincipalInfo.Kind != PrincipalKind.Anonymous)
+            if (string.Equals(normalized, "sts:getcalleridentity", StringComparison.Ordinal) && request.PrincipalInfo.Kind != PrincipalKind.Anonymous)
             {
                 decision = Decision.Allow;
                 reason = "sts:GetCallerIdentity needs no permission and cannot be denied (AWS STS API Reference, GetCallerIdentity): allow";
@@ -57,7 +59,7 @@ internal static class ServiceRules
             }
             return false;
         }
-        if (!action.StartsWith("iam:", StringComparison.OrdinalIgnoreCase)) return false;
+        if (!normalized.StartsWith("iam:", StringComparison.Ordinal)) return false;
         if (!OrganizationScope.ResourcePart(request, "iam", out var part)) return false;
         if (part.StartsWith("policy/", StringComparison.Ordinal) && OrganizationScope.ArnAccount(request).SequenceEqual("aws") && IsOneOf(action, s_managedPolicyChanges))
         {

@@ -112,6 +112,38 @@ public class CompiledPolicySetTests
         Assert.True(allowed > 100, $"only {allowed} requests were allowed by a resource policy alone");
     }
 
+    [Fact]
+    public void FullAwsAccessSkippedInDecisions_DecidesAsTheExplainedEvaluation()
+    {
+        // Authorize does not evaluate a policy that allows everything and denies nothing (FullAWSAccess) at an SCP level;
+        // Explain evaluates every policy. Over random requests both give the same decision, with policies that look like
+        // FullAWSAccess but are not (a condition, a Deny statement, NotAction) at the same levels, which must be evaluated.
+        PreparedPolicy Json(string name, string statements) => new(PolicyJson.Parse($$"""{"Version":"2012-10-17","Statement":[{{statements}}]}"""), name);
+        var full = Json("FullAWSAccess", """{"Effect":"Allow","Action":"*","Resource":"*"}""");
+        var conditional = Json("conditional", """{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"true"}}}""");
+        var withDeny = Json("withDeny", """{"Effect":"Allow","Action":"*","Resource":"*"},{"Effect":"Deny","Action":"s3:PutObject","Resource":"*"}""");
+        var notAction = Json("notAction", """{"Effect":"Allow","NotAction":"*","Resource":"*"}""");
+        var guardrail = Json("guardrail", """{"Effect":"Deny","Action":"s3:DeleteObject","Resource":"arn:aws:s3:::my-bucket/*"}""");
+        Assert.True(full.AllowsEverything);
+        Assert.All(new[] { conditional, withDeny, notAction, guardrail }, p => Assert.False(p.AllowsEverything, p.Name));
+
+        var set = new PolicySet
+        {
+            IdentityPolicies = [Json("identity", """{"Effect":"Allow","Action":["s3:*","kms:Decrypt"],"Resource":"*"}""")],
+            ServiceControlPolicyLevels = [[full, guardrail], [conditional], [full, withDeny], [notAction, full]],
+        };
+        var pool = RequestPool.For(new PolicyDocument("2012-10-17", null, EquatableArray.Create(
+            new[] { full, conditional, withDeny, guardrail }.SelectMany(p => p.Document.Statements.Items).ToArray())));
+        var counts = new Dictionary<Decision, int> { [Decision.Allow] = 0, [Decision.ImplicitDeny] = 0, [Decision.ExplicitDeny] = 0 };
+        foreach (var request in pool.Sample(20_000, seed: 12))
+        {
+            var explained = Authorizer.Explain(set, request).Decision;
+            counts[explained]++;
+            Assert.True(explained == Authorizer.Authorize(set, request), RequestPool.Describe(request));
+        }
+        Assert.All(counts, c => Assert.True(c.Value > 50, $"{c.Key}: {c.Value}"));
+    }
+
     internal static PolicySet Set(IReadOnlyDictionary<string, PreparedPolicy> policies) => new()
     {
         IdentityPolicies = [policies["app_data"]],

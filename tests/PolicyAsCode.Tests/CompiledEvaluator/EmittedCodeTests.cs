@@ -53,18 +53,18 @@ public sealed partial class EmittedCodeTests
             public static global::PolicyAsCode.Decision ReadMyBucket(global::PolicyAsCode.Request request)
             {
                 global::System.ArgumentNullException.ThrowIfNull(request);
-                string action = request.Action;
+                string normalized = request.NormalizedAction;
                 string resource = request.Resource;
 
                 // Statement 0: Allow
-                if (string.Equals(action, "s3:ListBucket", global::System.StringComparison.OrdinalIgnoreCase)
+                if (string.Equals(normalized, "s3:listbucket")
                     && string.Equals(resource, "arn:aws:s3:::my-bucket", global::System.StringComparison.Ordinal))
                 {
                     return global::PolicyAsCode.Decision.Allow;
                 }
 
                 // Statement 1: Allow
-                if (string.Equals(action, "s3:GetObject", global::System.StringComparison.OrdinalIgnoreCase)
+                if (string.Equals(normalized, "s3:getobject")
                     && resource.StartsWith("arn:aws:s3:::my-bucket/", global::System.StringComparison.Ordinal))
                 {
                     return global::PolicyAsCode.Decision.Allow;
@@ -93,7 +93,7 @@ public sealed partial class EmittedCodeTests
 
         Assert.Contains("""
                 // Statement 0 (Sid "Deny\"It"): Deny
-                if (!(action.StartsWith("s3:Get", global::System.StringComparison.OrdinalIgnoreCase) || action.EndsWith("Object", global::System.StringComparison.OrdinalIgnoreCase) || ShapesHelpers.Statement0Action2.IsMatch(action) || action.StartsWith("iam:", global::System.StringComparison.OrdinalIgnoreCase))
+                if (!(normalized.StartsWith("s3:get", global::System.StringComparison.Ordinal) || normalized.EndsWith("object", global::System.StringComparison.Ordinal) || ShapesHelpers.Statement0Action2.IsMatch(action) || normalized.StartsWith("iam:", global::System.StringComparison.Ordinal))
                     && !(resource.StartsWith("arn:aws:s3:::b/", global::System.StringComparison.Ordinal) || ShapesHelpers.Statement0Resource1.IsMatch(request))
                     && ShapesHelpers.Statement0Principal.Matches(request)
                     && ShapesHelpers.Statement0Conditions.DenyApplies(request))
@@ -137,6 +137,22 @@ public sealed partial class EmittedCodeTests
             }
 
             """, helpers);
+    }
+
+    // A pattern with a character outside ASCII is compared with the action ignoring case: NormalizedAction lowercases ASCII
+    // letters only, which is ignoring case only against ASCII text.
+    [Fact]
+    public void NonAsciiActionPatterns_AreComparedIgnoringCase()
+    {
+        var document = PolicyJson.Parse("""{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":["s3:Caf\u00e9*","s3:GetObject"],"Resource":"*"}}""");
+
+        string method = EmitMethod(document, "Accents", out _);
+
+        Assert.Contains("action.StartsWith(", method);
+        Assert.Contains("global::System.StringComparison.OrdinalIgnoreCase", method);
+        Assert.Contains("string.Equals(normalized, \"s3:getobject\")", method);
+        Assert.Contains("string action = request.Action;", method);
+        Assert.Contains("string normalized = request.NormalizedAction;", method);
     }
 
     // reference_policies_variables: without Version 2012-10-17, ${...} is literal text, so it can be compared as text.
@@ -188,8 +204,8 @@ public sealed partial class EmittedCodeTests
 
         Assert.Contains("""
                 // Statements 0, 2 (Sids "A", "C"): Allow
-                if ((string.Equals(action, "s3:GetObject", global::System.StringComparison.OrdinalIgnoreCase)
-                        || string.Equals(action, "s3:ListBucket", global::System.StringComparison.OrdinalIgnoreCase))
+                if ((string.Equals(normalized, "s3:getobject")
+                        || string.Equals(normalized, "s3:listbucket"))
                     && resource.StartsWith("arn:aws:s3:::b/", global::System.StringComparison.Ordinal))
             """, method);
         Assert.Contains("// Statement 1: Allow", method);
@@ -203,9 +219,9 @@ public sealed partial class EmittedCodeTests
 
         // Its two long statements differ only in their actions: one switch, on the service found once per decision.
         Assert.Contains("""
-                int colon = action.IndexOf(':');
-                int service = colon > 0 ? ReadOnlyAccessHelpers.Service(global::System.MemoryExtensions.AsSpan(action, 0, colon)) : 0;
-                global::System.ReadOnlySpan<char> name = service == 0 ? default : global::System.MemoryExtensions.AsSpan(action, colon + 1);
+                int colon = normalized.IndexOf(':');
+                int service = colon > 0 ? ReadOnlyAccessHelpers.ServiceOfLowercase(global::System.MemoryExtensions.AsSpan(normalized, 0, colon)) : 0;
+                global::System.ReadOnlySpan<char> name = service == 0 ? default : global::System.MemoryExtensions.AsSpan(normalized, colon + 1);
 
                 // Statements 0, 1 (Sids "ReadOnlyActionsGroup1", "ReadOnlyActionsGroup2"): Allow
                 if (service != 0 && ReadOnlyAccessHelpers.Statement0Action(action, service, name))
@@ -220,9 +236,9 @@ public sealed partial class EmittedCodeTests
         Assert.Contains("""
                 // The patterns of service "s3" in statements 0, 1.
                 internal static bool Statement0Service250(string action, global::System.ReadOnlySpan<char> name)
-                    => global::System.MemoryExtensions.Equals(name, "DescribeJob", global::System.StringComparison.OrdinalIgnoreCase)
-                        || global::System.MemoryExtensions.StartsWith(name, "Get", global::System.StringComparison.OrdinalIgnoreCase)
-                        || global::System.MemoryExtensions.StartsWith(name, "List", global::System.StringComparison.OrdinalIgnoreCase);
+                    => global::System.MemoryExtensions.Equals(name, "describejob", global::System.StringComparison.Ordinal)
+                        || global::System.MemoryExtensions.StartsWith(name, "get", global::System.StringComparison.Ordinal)
+                        || global::System.MemoryExtensions.StartsWith(name, "list", global::System.StringComparison.Ordinal);
             """, helpers);
         // Service numbers: lowercase prefixes, one switch per length, in ordinal order.
         var labels = ServiceLabel().Matches(helpers).Select(m => m.Groups[1].Value).ToArray();

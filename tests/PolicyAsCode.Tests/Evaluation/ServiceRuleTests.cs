@@ -21,6 +21,23 @@ public sealed class ServiceRuleTests
         Assert.Equal(Decision.ExplicitDeny, Authorizer.Authorize(PolicySet.Identity(DenyAll), new Request(principal, "sts:GetSessionToken", "*")));
     }
 
+    // The verdict of the service rules is found on a request's first decision and remembered on the request: deciding it
+    // again, under another set, in another case, gives the rule's decision each time.
+    [Theory]
+    [InlineData("iam:DeleteRole")]
+    [InlineData("IAM:deleterole")]
+    public void ServiceRuleVerdict_RememberedPerRequest_DecidesEveryTime(string action)
+    {
+        var request = new Request(Alice, action, "arn:aws:iam::111122223333:role/aws-service-role/elasticbeanstalk.amazonaws.com/AWSServiceRoleForElasticBeanstalk");
+        var other = new Request(Alice, action, "arn:aws:iam::111122223333:role/app");
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Equal(Decision.ImplicitDeny, Authorizer.Authorize(PolicySet.Identity(AllowAll), request));
+            Assert.Equal(Decision.Allow, Authorizer.Authorize(PolicySet.Identity(AllowAll), other));
+        }
+        Assert.Contains(Authorizer.Explain(PolicySet.Identity(AllowAll), request).Steps, s => s.Contains("service-linked role", StringComparison.Ordinal));
+    }
+
     // GetCallerIdentity needs signed credentials: an anonymous caller is decided by the policies.
     [Fact]
     public void GetCallerIdentity_Anonymous_IsNotAllowedByTheRule()

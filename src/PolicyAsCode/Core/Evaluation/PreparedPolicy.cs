@@ -29,10 +29,18 @@ public sealed class PreparedPolicy
         bool variables = document.SupportsPolicyVariables;
         var statements = document.Statements.Items;
         _statements = new PreparedStatement[statements.Length];
+        bool allowsEverything = false;
+        bool denies = false;
         for (int i = 0; i < statements.Length; i++)
         {
-            _statements[i] = new PreparedStatement(statements[i], i, variables);
+            var statement = statements[i];
+            _statements[i] = new PreparedStatement(statement, i, variables);
+            denies |= statement.Effect == Effect.Deny;
+            allowsEverything |= statement.Effect == Effect.Allow && statement.Principal is null && statement.Conditions.IsEmpty
+                && !statement.Action.IsNot && Array.IndexOf(statement.Action.Values.Items, "*") >= 0
+                && statement.Resource is { IsNot: false } resource && Array.IndexOf(resource.Values.Items, "*") >= 0;
         }
+        AllowsEverything = allowsEverything && !denies;
     }
 
     /// <summary>Prepares a document together with its compiled evaluator, which decides every request this policy decides without an explanation.</summary>
@@ -68,6 +76,14 @@ public sealed class PreparedPolicy
 
     /// <summary>The name used in explanations.</summary>
     public string Name { get; }
+
+    /// <summary>
+    /// Whether the policy allows every request and denies none, as AWS's <c>FullAWSAccess</c> SCP does: an Allow statement
+    /// with <c>"Action": "*"</c>, <c>"Resource": "*"</c>, no principal and no condition, and no Deny statement. An
+    /// organization level holding it allows whatever its other policies say, so deciding without an explanation need not
+    /// evaluate it.
+    /// </summary>
+    internal bool AllowsEverything { get; }
 
     /// <summary>
     /// Decides a request with this policy alone, as an identity-based policy: <see cref="Decision.ExplicitDeny"/> if a Deny

@@ -13,6 +13,11 @@ namespace PolicyAsCode;
 /// </remarks>
 public sealed class Request : IContextValueSource
 {
+    /// <summary>A verdict of <see cref="ServiceRuleVerdict"/> or <see cref="ResourcePolicyVerdict"/> not yet found.</summary>
+    internal const int VerdictUnknown = 0;
+    internal const int VerdictNo = 1;
+    internal const int VerdictYes = 2;
+
     private readonly Dictionary<string, string[]> _context;
     private readonly ArnFields _resourceFields;
 
@@ -49,6 +54,7 @@ public sealed class Request : IContextValueSource
         IEnumerable<KeyValuePair<string, string[]>>? context, string? resourceAccount, string? federatingUser)
     {
         Action = action ?? throw new ArgumentNullException(nameof(action));
+        NormalizedAction = LowercaseAscii(action);
         Resource = resource ?? throw new ArgumentNullException(nameof(resource));
         Principal = string.IsNullOrEmpty(principal) ? null : principal;
         FederatingUser = string.IsNullOrEmpty(federatingUser) ? null : federatingUser;
@@ -65,6 +71,8 @@ public sealed class Request : IContextValueSource
         ResourceAccount = !string.IsNullOrEmpty(resourceAccount) ? resourceAccount
             : _resourceFields.IsValid && AccountOf(resource, _resourceFields) is { Length: > 0 } account ? account
             : PrincipalInfo.Account;
+        IsSameAccount = PrincipalInfo.Account is null || ResourceAccount is null
+            || string.Equals(PrincipalInfo.Account, ResourceAccount, StringComparison.Ordinal);
         AddDerivedKeys();
     }
 
@@ -93,14 +101,34 @@ public sealed class Request : IContextValueSource
 
     internal PrincipalInfo PrincipalInfo { get; }
 
+    /// <summary>
+    /// Work multi-policy evaluation shares between the decisions of this request, found on the first: whether a service
+    /// rule decides it whatever the policies say (<see cref="VerdictUnknown"/>, <see cref="VerdictNo"/> or
+    /// <see cref="VerdictYes"/>). Each depends on the request alone, and an int is written whole, so requests decided on
+    /// several threads at once at worst find it twice.
+    /// </summary>
+    internal int ServiceRuleVerdict { get; set; }
+
+    /// <summary>The same for whether the request is one a resource-based policy must allow even in the same account.</summary>
+    internal int ResourcePolicyVerdict { get; set; }
+
     internal ref readonly ArnFields ResourceFields => ref _resourceFields;
 
     /// <summary>Whether the request's resource matches a <c>Resource</c> pattern (policy variables read from this request).</summary>
     internal bool ResourceMatches(ArnPattern pattern) => pattern.IsMatch(Resource, _resourceFields, this);
 
     /// <summary>Whether caller and resource are in the same account (or either has none, as for service principals).</summary>
-    public bool IsSameAccount => PrincipalInfo.Account is null || ResourceAccount is null
-        || string.Equals(PrincipalInfo.Account, ResourceAccount, StringComparison.Ordinal);
+    public bool IsSameAccount { get; }
+
+    /// <summary>
+    /// The action with its ASCII letters in lowercase and every other character as given (the same string when it has no
+    /// uppercase ASCII letter): work shared by every policy that decides this request. Compiled evaluators compare it
+    /// ordinally with the lowercase form of an ASCII pattern, which is exactly <see cref="StringComparison.OrdinalIgnoreCase"/>
+    /// on <see cref="Action"/>: under that comparison no character outside ASCII equals one inside it, and ASCII letters
+    /// equal only themselves and their other case. Not meant to be used by hand.
+    /// </summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public string NormalizedAction { get; }
 
 #if !POLICYASCODE_GENERATOR
     // The request builder and the DSL's principals are the runtime's.
@@ -169,6 +197,20 @@ public sealed class Request : IContextValueSource
         if (info.Kind == PrincipalKind.User) _context.TryAdd("aws:username", [info.Name!]);
         _context.TryAdd("aws:PrincipalIsAWSService", [info.Kind == PrincipalKind.ServiceOrProvider && Principal!.EndsWith(".amazonaws.com", StringComparison.Ordinal) ? "true" : "false"]);
         if (ResourceAccount is { } resourceAccount) _context.TryAdd("aws:ResourceAccount", [resourceAccount]);
+    }
+
+    /// <summary>The text with ASCII letters lowercased; the same instance when it has none in uppercase.</summary>
+    private static string LowercaseAscii(string text)
+    {
+        int first = 0;
+        while (first < text.Length && text[first] is not (>= 'A' and <= 'Z')) first++;
+        if (first == text.Length) return text;
+        var chars = text.ToCharArray();
+        for (int i = first; i < chars.Length; i++)
+        {
+            if (chars[i] is >= 'A' and <= 'Z') chars[i] = (char)(chars[i] | 0x20);
+        }
+        return new string(chars);
     }
 
     private static string AccountOf(string arn, in ArnFields fields)
