@@ -38,6 +38,9 @@ internal static class ServiceRules
 
     private static readonly string[] s_reservedRoleChanges = [.. s_roleChanges, "iam:UpdateRole", "iam:UpdateRoleDescription", "iam:TagRole", "iam:UntagRole"];
 
+    /// <summary>The actions these rules name (for the analysis, which must tell each of them from every other action).</summary>
+    internal static IEnumerable<string> NamedActions => ["sts:GetCallerIdentity", .. s_managedPolicyChanges, .. s_reservedRoleChanges];
+
     /// <summary>
     /// The decision AWS makes whatever the policies say, with the reason; false when the policies decide. Allocates nothing
     /// (the reason is a constant).

@@ -4,7 +4,7 @@ namespace PolicyAsCode.Tests.Analysis;
 
 /// <summary>
 /// Random policies with conditions of every decided family (String, case-insensitive String, Arn, Numeric, Date, Bool,
-/// IpAddress, Null; IfExists; ForAllValues/ForAnyValue): each check's verdict equals brute force over every request of a
+/// IpAddress, Binary, Null; literal * and ? in StringEquals; IfExists; ForAllValues/ForAnyValue): each check's verdict equals brute force over every request of a
 /// small universe, whose values meet every region the pools form and whose keys take no value, one or two values.
 /// </summary>
 public sealed class ConditionCompletenessTests
@@ -14,7 +14,7 @@ public sealed class ConditionCompletenessTests
     private static readonly KeyPool[] Pools =
     [
         new("k", ["StringEquals", "StringNotEquals", "StringLike", "StringNotLike"], ["a", "b", "a*", "?"],
-            ["a", "b", "ax", "c", "", "xy", "A"]),
+            ["a", "b", "ax", "c", "", "xy", "A", "a*", "?", "*"]),
         new("ci", ["StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase"], ["Ab", "c"], ["ab", "AB", "c", "C", "x"]),
         new("n", ["NumericEquals", "NumericNotEquals", "NumericLessThan", "NumericLessThanEquals", "NumericGreaterThan", "NumericGreaterThanEquals"],
             ["1", "5", "2.5"], ["0", "1", "2", "2.5", "3", "5", "6", "x"]),
@@ -23,6 +23,7 @@ public sealed class ConditionCompletenessTests
         new("b", ["Bool"], ["true", "false"], ["true", "FALSE", "x"]),
         new("ip", ["IpAddress", "NotIpAddress"], ["10.0.0.0/8", "10.1.0.0/16", "2001:db8::/32", "10.1.2.3"],
             ["10.1.2.3", "10.1.2.4", "10.2.0.0", "11.0.0.1", "2001:db8::1", "::ffff:10.1.2.3", "2002::1", "x"]),
+        new("bin", ["BinaryEquals"], ["QUJD", "AA=="], ["QUJD", "AA==", "AQ==", "x"]),
         new("arn", ["ArnLike", "ArnNotLike", "ArnEquals"], ["arn:aws:s3:::a/*", "arn:aws:iam::*:role/x"],
             ["arn:aws:s3:::a/b", "arn:aws:s3:::b", "arn:aws:iam::1:role/x", "arn:aws:iam::1:role/y", "x"]),
     ];
@@ -35,9 +36,8 @@ public sealed class ConditionCompletenessTests
         string name = pool.Operators[random.Next(pool.Operators.Length)];
         if (random.Next(4) == 0) name += "IfExists";
         name = random.Next(5) switch { 0 => "ForAllValues:" + name, 1 => "ForAnyValue:" + name, _ => name };
-        // StringEquals compares * and ? literally, which is not decided: exact operators get no wildcard values.
-        var choices = name.Contains("Equals", StringComparison.Ordinal) && pool.Key == "k" ? pool.PolicyValues.Where(v => v.IndexOfAny(['*', '?']) < 0).ToArray() : pool.PolicyValues;
-        var values = Enumerable.Range(0, random.Next(1, 3)).Select(_ => choices[random.Next(choices.Length)]).Distinct().ToArray();
+        // StringEquals compares * and ? literally (the request values "a*", "?" and "*" meet those regions).
+        var values = Enumerable.Range(0, random.Next(1, 3)).Select(_ => pool.PolicyValues[random.Next(pool.PolicyValues.Length)]).Distinct().ToArray();
         return new Condition(ConditionOperator.Parse(name), pool.Key, EquatableArray.Create(values));
     }
 
@@ -157,16 +157,61 @@ public sealed class ConditionCompletenessTests
     }
 
     [Fact]
-    public void OneKeyReadByTwoFamiliesOrAVariableIsUnknown()
+    public void OneKeyReadByTwoFamiliesIsUnknownAndBinaryEqualsIsDecided()
     {
         var mixed = PolicyAsCode.Json.PolicyJson.Parse("""
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*",
               "Condition":{"StringLike":{"k":"1*"},"NumericLessThan":{"k":"5"}}}]}
             """);
-        Assert.Equal(VerdictKind.Unknown, PolicyAnalysis.FindAllowed([mixed]).Kind);
+        var unknown = PolicyAnalysis.FindAllowed([mixed]);
+        Assert.Equal(VerdictKind.Unknown, unknown.Kind);
+        Assert.Contains("several families", unknown.Reason);
+        // BinaryEquals compares the decoded bytes: "QQ==" is the byte 'A'.
         var binary = PolicyAsCode.Json.PolicyJson.Parse("""
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"BinaryEquals":{"k":"QQ=="}}}]}
             """);
-        Assert.Equal(VerdictKind.Unknown, PolicyAnalysis.FindAllowed([binary]).Kind);
+        var verdict = PolicyAnalysis.FindAllowed([binary]);
+        Assert.Equal(VerdictKind.Fails, verdict.Kind);
+        Assert.Equal(["QQ=="], verdict.WitnessContext["k"]);
+    }
+
+    [Fact]
+    public void StringEqualsComparesWildcardsLiterally()
+    {
+        // IAM User Guide, "String condition operators": StringEquals is an exact match; only StringLike has wildcards.
+        var policy = PolicyAsCode.Json.PolicyJson.Parse("""
+            {"Version":"2012-10-17","Statement":[
+              {"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"k":"a*"}}}]}
+            """);
+        var verdict = PolicyAnalysis.FindAllowed([policy]);
+        Assert.Equal(VerdictKind.Fails, verdict.Kind);
+        Assert.Equal(["a*"], verdict.WitnessContext["k"]);
+        var like = policy with { Statements = EquatableArray.Create(policy.Statements[0] with { Conditions = EquatableArray.Create(
+            new Condition(ConditionOperator.Parse("StringLike"), "k", EquatableArray.Create("a*"))) }) };
+        // StringLike a* allows "a", which StringEquals a* does not: the candidate grants more.
+        var wider = PolicyAnalysis.NoNewAccess([policy], [like]);
+        Assert.Equal(VerdictKind.Fails, wider.Kind);
+        Assert.NotEqual("a*", wider.WitnessContext["k"][0]);
+        Assert.Equal(VerdictKind.Holds, PolicyAnalysis.NoNewAccess([like], [policy]).Kind);
+    }
+
+    [Fact]
+    public void ASingleValuedKeyGetsOneValueInTheWitness()
+    {
+        // aws:SourceVpc is a String key (not ArrayOf) in the Service Authorization Reference: a request has one value.
+        // Two conditions read it, so a multi-valued key would be tried with sets of values; this one is not.
+        var policy = PolicyAsCode.Json.PolicyJson.Parse("""
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*",
+              "Condition":{"StringEquals":{"aws:SourceVpc":"vpc-1"},"StringNotEquals":{"aws:SourceVpc":"vpc-2"}}}]}
+            """);
+        var verdict = PolicyAnalysis.FindAllowed([policy]);
+        Assert.Equal(VerdictKind.Fails, verdict.Kind);
+        Assert.Equal(["vpc-1"], verdict.WitnessContext["aws:SourceVpc"]);
+        var contradictory = PolicyAsCode.Json.PolicyJson.Parse("""
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*",
+              "Condition":{"ForAnyValue:StringEquals":{"aws:SourceVpc":"vpc-1"},"ForAnyValue:StringNotEquals":{"aws:SourceVpc":"vpc-1"}}}]}
+            """);
+        // With two values ["vpc-1", "vpc-2"] both would hold; one value never satisfies both.
+        Assert.Equal(VerdictKind.Holds, PolicyAnalysis.FindAllowed([contradictory]).Kind);
     }
 }

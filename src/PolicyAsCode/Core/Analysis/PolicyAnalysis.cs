@@ -206,7 +206,7 @@ public static partial class PolicyAnalysis
         return callers.Distinct(StringComparer.Ordinal).ToArray();
     }
 
-    private static string? Unsupported(IReadOnlyList<PolicyDocument> policies, bool identity)
+    private static string? Unsupported(IReadOnlyList<PolicyDocument> policies, bool identity, IReadOnlyList<string?>? callers = null)
     {
         foreach (var policy in policies)
         {
@@ -217,16 +217,16 @@ public static partial class PolicyAnalysis
                 string where = $"statement {Label(statement, i)}";
                 foreach (var condition in statement.Conditions.Items)
                 {
-                    if (UnsupportedCondition(policy, condition) is { } why) return $"{where}: {why}";
+                    if (UnsupportedCondition(policy, condition, callers) is { } why) return $"{where}: {why}";
                 }
                 if (identity && statement.Principal is not null) return $"{where} has a {statement.Principal.ElementName}; this check is for identity policies";
                 if (statement.Resource is { } resource)
                 {
                     foreach (var pattern in resource.Values.Items)
                     {
-                        if (policy.SupportsPolicyVariables && pattern.Contains("${", StringComparison.Ordinal))
+                        if (Concretize(pattern, wildcards: true, policy.SupportsPolicyVariables, callers, null) is { } why)
                         {
-                            return $"{where}: the resource '{pattern}' has a policy variable; variable-bearing patterns are not decided yet";
+                            return $"{where}: the resource '{pattern}': {why}";
                         }
                     }
                 }
@@ -241,30 +241,36 @@ public static partial class PolicyAnalysis
     };
 
     /// <summary>
-    /// The decided condition fragment: String, Arn, Numeric, Date, Bool, IpAddress and Null operators, with or without
-    /// IfExists and ForAllValues/ForAnyValue, on keys the request gives. A condition's result depends only on whether its
-    /// key is present and on which region of the values named for that key each request value is in (see
-    /// <see cref="ContextRepresentatives"/>). Not decided: BinaryEquals, policy variables in values, keys the evaluator
-    /// derives, StringEquals with <c>*</c> or <c>?</c> (compared literally, which the glob automaton cannot say).
+    /// The decided condition fragment: String, Arn, Numeric, Date, Bool, Binary, IpAddress and Null operators, with or
+    /// without IfExists and ForAllValues/ForAnyValue, on keys the request gives. A condition's result depends only on
+    /// whether its key is present and on which region of the values named for that key each request value is in (see
+    /// <see cref="ContextRepresentatives"/>). StringEquals compares <c>*</c> and <c>?</c> literally: they become private
+    /// characters of the automaton (<see cref="Concretize"/>). When the callers are fixed (<paramref name="callers"/>), the
+    /// keys the evaluator derives from the caller are decided by evaluating each caller, and policy variables naming them
+    /// are replaced by each caller's value. Not decided: variables naming other keys, aws:ResourceAccount, several operator
+    /// families on one key.
     /// </summary>
-    private static string? UnsupportedCondition(PolicyDocument policy, Condition condition)
+    private static string? UnsupportedCondition(PolicyDocument policy, Condition condition, IReadOnlyList<string?>? callers = null)
     {
         var op = condition.Operator;
         string what = $"the condition {op.Name} on {condition.Key}";
         if (op.Family is not (ConditionOperatorFamily.String or ConditionOperatorFamily.Arn or ConditionOperatorFamily.Numeric
-            or ConditionOperatorFamily.Date or ConditionOperatorFamily.Bool or ConditionOperatorFamily.IpAddress or ConditionOperatorFamily.Null))
+            or ConditionOperatorFamily.Date or ConditionOperatorFamily.Bool or ConditionOperatorFamily.IpAddress or ConditionOperatorFamily.Null
+            or ConditionOperatorFamily.Binary))
         {
-            return $"{what}: the operator family is not decided yet (decided: String, Arn, Numeric, Date, Bool, IpAddress and Null operators)";
+            return $"{what}: the operator family is not decided yet (decided: String, Arn, Numeric, Date, Bool, Binary, IpAddress and Null operators)";
         }
-        if (DerivedKeys.Contains(condition.Key)) return $"{what}: the key is derived from the principal or resource; not decided yet";
+        if (DerivedKeys.Contains(condition.Key))
+        {
+            if (callers is null) return $"{what}: the key is derived from the principal or resource; give the callers (AnalysisScope.Callers) to decide it";
+            if (!PrincipalDerivedKeys.Contains(condition.Key)) return $"{what}: the key is derived from the resource's account; not decided yet";
+        }
         if (op.Kind == ConditionOperatorKind.Null || !IsReadable(policy, condition)) return null;
         if (op.Family is not (ConditionOperatorFamily.String or ConditionOperatorFamily.Arn)) return null;
+        bool wildcards = op.Family == ConditionOperatorFamily.Arn || op.Kind is ConditionOperatorKind.StringLike or ConditionOperatorKind.StringNotLike;
         foreach (var value in condition.Values.Items)
         {
-            if (policy.SupportsPolicyVariables && value.Contains("${", StringComparison.Ordinal)) return $"{what} has a policy variable in '{value}'; not decided yet";
-            bool exact = op.Kind is ConditionOperatorKind.StringEquals or ConditionOperatorKind.StringNotEquals
-                or ConditionOperatorKind.StringEqualsIgnoreCase or ConditionOperatorKind.StringNotEqualsIgnoreCase;
-            if (exact && value.IndexOfAny(['*', '?']) >= 0) return $"{what} compares with '{value}', which holds a wildcard character; not decided yet";
+            if (Concretize(value, wildcards, policy.SupportsPolicyVariables, callers, null) is { } why) return $"{what}: '{value}': {why}";
         }
         return null;
     }
@@ -282,28 +288,33 @@ public static partial class PolicyAnalysis
     /// values, and when more than one condition reads the key, which of them hold depends on the set of regions its values
     /// fall in, so every nonempty set of representatives is tried (<see cref="ValueRegions.Sets"/>), smallest first.
     /// </summary>
-    private static string? ContextRepresentatives(IEnumerable<ScopedStatement> statements, AnalysisOptions options, out List<Dictionary<string, string[]>> contexts)
+    private static string? ContextRepresentatives(IEnumerable<ScopedStatement> statements, AnalysisOptions options, out List<Dictionary<string, string[]>> contexts,
+        IReadOnlyList<string?>? callers = null)
     {
         contexts = [new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)];
-        var byKey = new Dictionary<string, List<Condition>>(StringComparer.OrdinalIgnoreCase);
+        var byKey = new Dictionary<string, List<(Condition Condition, bool Variables)>>(StringComparer.OrdinalIgnoreCase);
         var order = new List<string>();
         foreach (var scoped in statements)
         {
             foreach (var condition in scoped.Statement.Conditions.Items)
             {
+                // With the callers fixed, the derived keys are the evaluator's, never given by the request.
+                if (callers is not null && DerivedKeys.Contains(condition.Key)) continue;
                 if (!byKey.TryGetValue(condition.Key, out var conditions))
                 {
                     byKey[condition.Key] = conditions = [];
                     order.Add(condition.Key);
                 }
-                if (condition.Operator.Kind != ConditionOperatorKind.Null && IsReadable(scoped.Policy, condition)) conditions.Add(condition);
+                if (condition.Operator.Kind != ConditionOperatorKind.Null && IsReadable(scoped.Policy, condition)) conditions.Add((condition, scoped.Policy.SupportsPolicyVariables));
             }
         }
         foreach (var key in order)
         {
             var conditions = byKey[key];
-            if (KeyRepresentatives(key, conditions, options, out var reps) is { } why) return why;
-            bool single = conditions.Select(c => c.Operator.Name + "\u0001" + string.Join("\u0001", c.Values.Items)).Distinct(StringComparer.Ordinal).Count() <= 1;
+            if (KeyRepresentatives(key, conditions, options, out var reps, callers) is { } why) return why;
+            // One condition is decided by one value; a key the catalogue knows as single-valued never has two (AWS sends one).
+            bool single = conditions.Select(c => c.Condition.Operator.Name + "\u0001" + string.Join("\u0001", c.Condition.Values.Items)).Distinct(StringComparer.Ordinal).Count() <= 1
+                || IsSingleValued(key);
             var sets = ValueRegions.Sets(reps!, single, options.MaxRequests);
             if (sets is null) return $"{key} is read by several conditions and its values fall in {reps!.Count} regions: the sets of them exceed the bound ({ValueRegions.MaxSetRepresentatives} regions, {options.MaxRequests} sets)";
             var next = new List<Dictionary<string, string[]>>();
@@ -319,7 +330,8 @@ public static partial class PolicyAnalysis
     }
 
     /// <summary>One request value per region of the values the conditions on one key name (they must be of one family).</summary>
-    private static string? KeyRepresentatives(string key, List<Condition> conditions, AnalysisOptions options, out List<string>? reps)
+    private static string? KeyRepresentatives(string key, List<(Condition Condition, bool Variables)> conditions, AnalysisOptions options, out List<string>? reps,
+        IReadOnlyList<string?>? callers = null)
     {
         reps = null;
         if (conditions.Count == 0)
@@ -328,19 +340,38 @@ public static partial class PolicyAnalysis
             reps = ["present"];
             return null;
         }
-        var families = conditions.Select(c => c.Operator.Family).Distinct().ToList();
+        var families = conditions.Select(c => c.Condition.Operator.Family).Distinct().ToList();
         if (families.Count > 1) return $"the key {key} is read by operators of several families ({string.Join(", ", families)}); not decided yet";
-        var values = conditions.SelectMany(c => c.Values.Items).Distinct(StringComparer.Ordinal).ToList();
+        var values = conditions.SelectMany(c => c.Condition.Values.Items).Distinct(StringComparer.Ordinal).ToList();
         switch (families[0])
         {
             case ConditionOperatorFamily.String:
-                var ignoreCase = conditions.Select(c => c.Operator.Kind is ConditionOperatorKind.StringEqualsIgnoreCase or ConditionOperatorKind.StringNotEqualsIgnoreCase).Distinct().ToList();
+                var ignoreCase = conditions.Select(c => c.Condition.Operator.Kind is ConditionOperatorKind.StringEqualsIgnoreCase or ConditionOperatorKind.StringNotEqualsIgnoreCase).Distinct().ToList();
                 if (ignoreCase.Count > 1) return $"the key {key} is compared both with and without case; not decided yet";
-                reps = GlobRegions.Representatives(values, ignoreCase: ignoreCase[0], excluded: null, options.MaxAutomatonStates);
-                return reps is null ? $"the values of {key} need more than {options.MaxAutomatonStates} automaton states" : null;
+                var patterns = new List<string>();
+                foreach (var (condition, variables) in conditions)
+                {
+                    bool like = condition.Operator.Kind is ConditionOperatorKind.StringLike or ConditionOperatorKind.StringNotLike;
+                    foreach (var value in condition.Values.Items)
+                    {
+                        if (Concretize(value, like, variables, callers, patterns) is { } why) return $"the values of {key}: {why}";
+                    }
+                }
+                reps = GlobRegions.Representatives(patterns.Distinct(StringComparer.Ordinal).ToList(), ignoreCase: ignoreCase[0], excluded: null, options.MaxAutomatonStates);
+                if (reps is null) return $"the values of {key} need more than {options.MaxAutomatonStates} automaton states";
+                reps = reps.ConvertAll(SwapLiteralWildcards);
+                return null;
             case ConditionOperatorFamily.Arn:
-                if (ResourceRepresentatives(values.Select(v => (IReadOnlyList<string>)[v]).ToList(), options, out var arns) is { } why) return $"the ARN values of {key}: {why}";
-                reps = arns ?? ["arn:aws:s3:::example", "not-an-arn"];
+                var arnPatterns = new List<string>();
+                foreach (var (condition, variables) in conditions)
+                {
+                    foreach (var value in condition.Values.Items)
+                    {
+                        if (Concretize(value, wildcards: true, variables, callers, arnPatterns) is { } why) return $"the ARN values of {key}: {why}";
+                    }
+                }
+                if (ResourceRepresentatives(arnPatterns.Distinct(StringComparer.Ordinal).Select(v => (IReadOnlyList<string>)[v]).ToList(), options, out var arns) is { } notArns) return $"the ARN values of {key}: {notArns}";
+                reps = arns?.ConvertAll(SwapLiteralWildcards) ?? ["arn:aws:s3:::example", "not-an-arn"];
                 return null;
             case ConditionOperatorFamily.Numeric:
                 reps = ValueRegions.Numbers(values);
@@ -351,6 +382,9 @@ public static partial class PolicyAnalysis
             case ConditionOperatorFamily.Bool:
                 reps = ValueRegions.Bools();
                 return null;
+            case ConditionOperatorFamily.Binary:
+                reps = ValueRegions.Binaries(values);
+                return reps is null ? $"the values {key} is compared with are not base64" : null;
             default:
                 reps = ValueRegions.Addresses(values);
                 return reps is null ? $"the addresses {key} is compared with cannot be read" : null;
@@ -405,7 +439,7 @@ public static partial class PolicyAnalysis
     {
         if (ServiceCatalogue.Default.TryGetAction(request.Action, out var exact))
         {
-            var canonical = new Request(request.Principal, exact.FullName, resourceTrivial ? TrivialResource(exact.FullName) : request.Resource, Given(request));
+            var canonical = Rebuild(request, exact.FullName, resourceTrivial ? TrivialResource(exact.FullName) : request.Resource, Given(request));
             return violates(canonical) ? canonical : request;
         }
         var compiled = actionPatterns.Distinct(StringComparer.OrdinalIgnoreCase).Select(ActionMatcher.CompilePattern).ToArray();
@@ -419,7 +453,7 @@ public static partial class PolicyAnalysis
             {
                 string name = info.FullName;
                 if (Signature(compiled, name) != signature) continue;
-                var candidate = new Request(request.Principal, name, resourceTrivial ? TrivialResource(name) : request.Resource, Given(request));
+                var candidate = Rebuild(request, name, resourceTrivial ? TrivialResource(name) : request.Resource, Given(request));
                 if (violates(candidate)) return candidate;
             }
         }
@@ -445,7 +479,7 @@ public static partial class PolicyAnalysis
         {
             var values = context[key];
             context.Remove(key);
-            var smaller = new Request(request.Principal, request.Action, request.Resource, context);
+            var smaller = Rebuild(request, request.Action, request.Resource, context);
             if (violates(smaller)) request = smaller;
             else context[key] = values;
         }

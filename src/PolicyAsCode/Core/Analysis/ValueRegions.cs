@@ -101,6 +101,39 @@ internal static class ValueRegions
             => new DateTimeOffset(ticks, TimeSpan.Zero).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// Binary: the evaluator compares the decoded bytes, so one value per distinct byte string named, one whose bytes no
+    /// value has, and an unreadable one (not base64). Null when a named value is not base64 (the condition is an error).
+    /// </summary>
+    public static List<string>? Binaries(IEnumerable<string> values)
+    {
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        var reps = new List<string> { Unreadable };
+        foreach (var value in values)
+        {
+            byte[] bytes;
+            try
+            {
+                bytes = Convert.FromBase64String(value);
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+            string canonical = Convert.ToBase64String(bytes);
+            if (named.Add(canonical)) reps.Add(canonical);
+        }
+        for (int b = 0; ; b++)
+        {
+            string fresh = Convert.ToBase64String(BitConverter.GetBytes(b));
+            if (!named.Contains(fresh))
+            {
+                reps.Add(fresh);
+                return reps;
+            }
+        }
+    }
+
     /// <summary>Bool: true, false (case-insensitive in the evaluator) and an unreadable value.</summary>
     public static List<string> Bools() => ["true", "false", Unreadable];
 

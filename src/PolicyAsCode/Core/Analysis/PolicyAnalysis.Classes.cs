@@ -84,13 +84,19 @@ public static partial class PolicyAnalysis
             foreach (int i in actionClass.Statements)
             {
                 var statement = statements[i].Statement;
-                if (statement.Resource is { } resource) languages.Add(resource.Values.Items);
+                if (statement.Resource is not null)
+                {
+                    var concrete = new List<string>();
+                    AddResourcePatterns(statements[i].Policy, statement, null, concrete);
+                    languages.Add(concrete);
+                }
                 if (statement.Conditions.Items.Length > 0) conditioned.Add(i);
             }
             string resourceKey = string.Join("\n\n", languages.Select(l => string.Join("\n", l)).Distinct(StringComparer.Ordinal).OrderBy(k => k, StringComparer.Ordinal));
             if (!resourcesByPatterns.TryGetValue(resourceKey, out var resources))
             {
                 if (ResourceRepresentatives(languages, options, out resources) is { } why) return Verdict.Unknown(why);
+                resources = resources?.ConvertAll(SwapLiteralWildcards);
                 resourcesByPatterns[resourceKey] = resources;
             }
             string contextKey = string.Join(",", conditioned);
