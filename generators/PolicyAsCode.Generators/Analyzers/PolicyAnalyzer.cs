@@ -87,7 +87,9 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
             // actions below), and the interpreter reads it from the same semantic model instead of binding it again.
             var boundaries = new BoundaryUses(start.Compilation, symbols);
             var summaries = new ConcurrentBag<DeclarationSummary>();
-            start.RegisterSymbolAction(c => AnalyzeDeclaration(c, symbols, evaluated, boundaries, summaries), SymbolKind.Property, SymbolKind.Field, SymbolKind.Event);
+            // A PAC200 inside a helper shared by many declarations is reported once, by the first of them analysed.
+            var helperErrors = new ConcurrentDictionary<(string Id, string Path, int Start, int Length), bool>();
+            start.RegisterSymbolAction(c => AnalyzeDeclaration(c, symbols, evaluated, boundaries, summaries, helperErrors), SymbolKind.Property, SymbolKind.Field, SymbolKind.Event);
             // Names across declarations (PAC203) at the end: only the whole compilation knows them.
             start.RegisterCompilationEndAction(c => ReportDuplicateNames(c, summaries));
             start.RegisterOperationAction(c => AnalyzeConversion(c, symbols), OperationKind.Conversion);
@@ -95,7 +97,8 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void AnalyzeDeclaration(SymbolAnalysisContext context, DslSymbols symbols, ConcurrentDictionary<ISymbol, object> evaluated, BoundaryUses boundaries, ConcurrentBag<DeclarationSummary> summaries)
+    private static void AnalyzeDeclaration(SymbolAnalysisContext context, DslSymbols symbols, ConcurrentDictionary<ISymbol, object> evaluated, BoundaryUses boundaries,
+        ConcurrentBag<DeclarationSummary> summaries, ConcurrentDictionary<(string Id, string Path, int Start, int Length), bool> helperErrors)
     {
         // An expression-bodied or block-bodied property is analyzed through its getter; an initializer through its member.
         // Events too, so that the attribute on one is reported (PAC202), as the generator's syntax predicate sees it; a
@@ -105,12 +108,13 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
         foreach (var (kind, attribute) in symbols.DeclarationAttributes(member))
         {
             if (member.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(context.CancellationToken) is not { } syntax) return;
-            AnalyzeDeclaration(context, symbols, evaluated, boundaries, summaries, kind, new DeclarationTarget(member, syntax, attribute, context.Compilation, null));
+            AnalyzeDeclaration(context, symbols, evaluated, boundaries, summaries, helperErrors, kind, new DeclarationTarget(member, syntax, attribute, context.Compilation, null));
         }
     }
 
     private static void AnalyzeDeclaration(SymbolAnalysisContext context, DslSymbols symbols, ConcurrentDictionary<ISymbol, object> evaluated, BoundaryUses boundaries,
-        ConcurrentBag<DeclarationSummary> summaries, DeclarationKind kind, DeclarationTarget target)
+        ConcurrentBag<DeclarationSummary> summaries, ConcurrentDictionary<(string Id, string Path, int Start, int Length), bool> helperErrors,
+        DeclarationKind kind, DeclarationTarget target)
     {
         var declaration = target.Node switch
         {
@@ -128,6 +132,11 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
             var spec = DeclarationParser.Parse(target, kind, context.CancellationToken, readMembers: null, out var value, shared, evaluated);
             foreach (var info in spec.Diagnostics)
             {
+                if (IsElsewhere(info, target.Node) && !helperErrors.TryAdd((info.Id, info.Location!.FilePath, info.Location.Span.Start, info.Location.Span.Length), true))
+                {
+                    // The same expression of a helper other declarations share, already reported for one of them.
+                    continue;
+                }
                 // The parser's catch-all: a bug of ours, found here by the analyzer (PAC205 semantics: prefixed 'analyzer:').
                 diagnostics.Add(info.Id == DiagnosticIds.InternalError ? (info with { Message = "analyzer: " + info.Message }).ToDiagnostic(context.Compilation) : info.ToDiagnostic(context.Compilation));
             }
@@ -160,6 +169,14 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
         }
         foreach (var diagnostic in diagnostics) context.ReportDiagnostic(diagnostic);
     }
+
+    /// <summary>
+    /// Whether a finding that cannot be evaluated (PAC200) lies outside the declaration, in a helper it calls: the same
+    /// finding then comes from every declaration that calls the helper, and is reported once.
+    /// </summary>
+    private static bool IsElsewhere(DiagnosticInfo info, SyntaxNode declaration)
+        => info.Id == DiagnosticIds.NotEvaluable && info.Location is { } location
+            && (location.FilePath != declaration.SyntaxTree.FilePath || !declaration.FullSpan.Contains(location.Span));
 
     /// <summary>PAC203 over the declarations of the whole compilation, in the generator's order (<see cref="DuplicateNames"/>).</summary>
     private static void ReportDuplicateNames(CompilationAnalysisContext context, ConcurrentBag<DeclarationSummary> summaries)
