@@ -132,7 +132,7 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
             var spec = DeclarationParser.Parse(target, kind, context.CancellationToken, readMembers: null, out var value, shared, evaluated);
             foreach (var info in spec.Diagnostics)
             {
-                if (IsElsewhere(info, target.Node) && !helperErrors.TryAdd((info.Id, info.Location!.FilePath, info.Location.Span.Start, info.Location.Span.Length), true))
+                if (IsInAHelper(info, target.Node, context.Compilation) && !helperErrors.TryAdd((info.Id, info.Location!.FilePath, info.Location.Span.Start, info.Location.Span.Length), true))
                 {
                     // The same expression of a helper other declarations share, already reported for one of them.
                     continue;
@@ -171,12 +171,19 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// Whether a finding that cannot be evaluated (PAC200) lies outside the declaration, in a helper it calls: the same
-    /// finding then comes from every declaration that calls the helper, and is reported once.
+    /// Whether a finding that cannot be evaluated (PAC200) lies outside the declaration, in a helper method it calls: the
+    /// same finding then comes from every declaration that calls the helper, and is reported once. One inside another
+    /// declaration is reported by that declaration too, and by each that reads it, as before.
     /// </summary>
-    private static bool IsElsewhere(DiagnosticInfo info, SyntaxNode declaration)
-        => info.Id == DiagnosticIds.NotEvaluable && info.Location is { } location
-            && (location.FilePath != declaration.SyntaxTree.FilePath || !declaration.FullSpan.Contains(location.Span));
+    private static bool IsInAHelper(DiagnosticInfo info, SyntaxNode declaration, Compilation compilation)
+    {
+        if (info.Id != DiagnosticIds.NotEvaluable || info.Location is not { } location) return false;
+        if (location.FilePath == declaration.SyntaxTree.FilePath && declaration.FullSpan.Contains(location.Span)) return false;
+        var tree = compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == location.FilePath);
+        if (tree is null || location.Span.End > tree.Length) return false;
+        var node = tree.GetRoot().FindNode(location.Span, getInnermostNodeForTie: true);
+        return node.AncestorsAndSelf().Any(n => n is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax);
+    }
 
     /// <summary>PAC203 over the declarations of the whole compilation, in the generator's order (<see cref="DuplicateNames"/>).</summary>
     private static void ReportDuplicateNames(CompilationAnalysisContext context, ConcurrentBag<DeclarationSummary> summaries)
