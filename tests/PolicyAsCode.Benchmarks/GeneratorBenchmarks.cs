@@ -29,6 +29,7 @@ public class GeneratorBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        GeneratorWarmup.Run();
         _compilation = DeclarationProject.Compilation();
         _warm = NewDriver().RunGenerators(_compilation);
         var result = _warm.GetRunResult();

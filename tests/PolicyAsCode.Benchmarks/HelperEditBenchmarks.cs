@@ -29,6 +29,7 @@ public class HelperEditBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        GeneratorWarmup.Run();
         var trees = Enumerable.Range(0, Files).Select(i => CSharpSyntaxTree.ParseText(Declarations(i), path: $"Declarations{i}.cs"))
             .Append(CSharpSyntaxTree.ParseText(Helpers(0), path: "Helpers.cs"))
             .Append(CSharpSyntaxTree.ParseText(Unrelated(0), path: "Unrelated.cs"));

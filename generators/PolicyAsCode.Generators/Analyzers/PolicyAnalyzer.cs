@@ -89,7 +89,9 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
             var summaries = new ConcurrentBag<DeclarationSummary>();
             // The properties declarations state ([NeverAllows], ...): null when the runtime referenced has none.
             var properties = PropertyAttributes.Resolve(start.Compilation);
-            start.RegisterSymbolAction(c => AnalyzeDeclaration(c, symbols, evaluated, boundaries, summaries, properties), SymbolKind.Property, SymbolKind.Field, SymbolKind.Event);
+            // A PAC200 inside a helper shared by many declarations is reported once, by the first of them analysed.
+            var helperErrors = new ConcurrentDictionary<(string Id, string Path, int Start, int Length), bool>();
+            start.RegisterSymbolAction(c => AnalyzeDeclaration(c, symbols, evaluated, boundaries, summaries, helperErrors, properties), SymbolKind.Property, SymbolKind.Field, SymbolKind.Event);
             // Names across declarations (PAC203) at the end: only the whole compilation knows them.
             start.RegisterCompilationEndAction(c => ReportDuplicateNames(c, summaries));
             start.RegisterOperationAction(c => AnalyzeConversion(c, symbols), OperationKind.Conversion);
@@ -97,8 +99,8 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void AnalyzeDeclaration(SymbolAnalysisContext context, DslSymbols symbols, ConcurrentDictionary<ISymbol, object> evaluated, BoundaryUses boundaries, ConcurrentBag<DeclarationSummary> summaries,
-        PropertyAttributes? properties)
+    private static void AnalyzeDeclaration(SymbolAnalysisContext context, DslSymbols symbols, ConcurrentDictionary<ISymbol, object> evaluated, BoundaryUses boundaries,
+        ConcurrentBag<DeclarationSummary> summaries, ConcurrentDictionary<(string Id, string Path, int Start, int Length), bool> helperErrors, PropertyAttributes? properties)
     {
         // An expression-bodied or block-bodied property is analyzed through its getter; an initializer through its member.
         // Events too, so that the attribute on one is reported (PAC202), as the generator's syntax predicate sees it; a
@@ -110,13 +112,14 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
         {
             declared = true;
             if (member.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(context.CancellationToken) is not { } syntax) return;
-            AnalyzeDeclaration(context, symbols, evaluated, boundaries, summaries, kind, new DeclarationTarget(member, syntax, attribute, context.Compilation, null), properties?.Of(member));
+            AnalyzeDeclaration(context, symbols, evaluated, boundaries, summaries, helperErrors, kind, new DeclarationTarget(member, syntax, attribute, context.Compilation, null), properties?.Of(member));
         }
         if (!declared && properties?.Of(member) is { } stated) PropertyChecks.ReportWithoutDeclaration(context, stated);
     }
 
     private static void AnalyzeDeclaration(SymbolAnalysisContext context, DslSymbols symbols, ConcurrentDictionary<ISymbol, object> evaluated, BoundaryUses boundaries,
-        ConcurrentBag<DeclarationSummary> summaries, DeclarationKind kind, DeclarationTarget target, List<(PropertyKind Kind, AttributeData Attribute)>? properties = null)
+        ConcurrentBag<DeclarationSummary> summaries, ConcurrentDictionary<(string Id, string Path, int Start, int Length), bool> helperErrors,
+        DeclarationKind kind, DeclarationTarget target, List<(PropertyKind Kind, AttributeData Attribute)>? properties = null)
     {
         var declaration = target.Node switch
         {
@@ -135,6 +138,11 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
             var spec = DeclarationParser.Parse(target, kind, context.CancellationToken, readMembers: null, out value, shared, evaluated);
             foreach (var info in spec.Diagnostics)
             {
+                if (IsInAHelper(info, target.Node, context.Compilation) && !helperErrors.TryAdd((info.Id, info.Location!.FilePath, info.Location.Span.Start, info.Location.Span.Length), true))
+                {
+                    // The same expression of a helper other declarations share, already reported for one of them.
+                    continue;
+                }
                 // The parser's catch-all: a bug of ours, found here by the analyzer (PAC205 semantics: prefixed 'analyzer:').
                 diagnostics.Add(info.Id == DiagnosticIds.InternalError ? (info with { Message = "analyzer: " + info.Message }).ToDiagnostic(context.Compilation) : info.ToDiagnostic(context.Compilation));
             }
@@ -170,6 +178,21 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
         // Stated properties, each within its budget; a declaration that states none costs nothing more.
         if (properties is not null) PropertyChecks.Check(context, properties, kind, target, value, symbols, evaluated, declaration, diagnostics);
         foreach (var diagnostic in diagnostics) context.ReportDiagnostic(diagnostic);
+    }
+
+    /// <summary>
+    /// Whether a finding that cannot be evaluated (PAC200) lies outside the declaration, in a helper method it calls: the
+    /// same finding then comes from every declaration that calls the helper, and is reported once. One inside another
+    /// declaration is reported by that declaration too, and by each that reads it, as before.
+    /// </summary>
+    private static bool IsInAHelper(DiagnosticInfo info, SyntaxNode declaration, Compilation compilation)
+    {
+        if (info.Id != DiagnosticIds.NotEvaluable || info.Location is not { } location) return false;
+        if (location.FilePath == declaration.SyntaxTree.FilePath && declaration.FullSpan.Contains(location.Span)) return false;
+        var tree = compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == location.FilePath);
+        if (tree is null || location.Span.End > tree.Length) return false;
+        var node = tree.GetRoot().FindNode(location.Span, getInnermostNodeForTie: true);
+        return node.AncestorsAndSelf().Any(n => n is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax);
     }
 
     /// <summary>PAC203 over the declarations of the whole compilation, in the generator's order (<see cref="DuplicateNames"/>).</summary>

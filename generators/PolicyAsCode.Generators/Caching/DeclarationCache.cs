@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
@@ -14,8 +15,10 @@ namespace PolicyAsCode.Generators;
 /// changes; binding a fluent chain costs about half a millisecond, so 500 declarations would cost 250 ms per keystroke.
 /// A spec is reused only when the compilation's <see cref="CompilationShape"/> is the same (references, options, and
 /// every declaration outside executable code) and the text of every member the evaluation read (the declaration itself,
-/// and the policies and values it refers to) is unchanged at the same position of the same file. Those are all the
-/// inputs of an evaluation, so the reused spec is the one the evaluation would return, locations included.
+/// and the policies and values it refers to) is unchanged in the same file: at the same position, or, for a member the
+/// spec holds no location in, as the same member of its file (its place among the file's member declarations, which
+/// the equal shape keeps) wherever an edit above it moved it. Those are all the inputs of an evaluation, so the reused
+/// spec is the one the evaluation would return, locations included.
 /// One cache lives per generator pipeline (per project); it holds strings and specs, never trees or symbols.
 /// </remarks>
 internal sealed class DeclarationCache
@@ -52,9 +55,10 @@ internal sealed class DeclarationCache
         // The analyzer of the same compilation reports on this evaluation instead of evaluating again.
         if (value is not null) EvaluationShare.Store(context.SemanticModel.Compilation, context.TargetNode, value);
         var members = new MemberText[read.Count];
+        var locations = Locations(spec);
         for (int i = 0; i < read.Count; i++)
         {
-            if (MemberText.From(read[i], shape, cancellationToken) is not { } member)
+            if (MemberText.From(read[i], shape, locations, cancellationToken) is not { } member)
             {
                 // A member in a tree whose path is not unique cannot be found again: do not cache.
                 _entries.TryRemove(key, out _);
@@ -84,27 +88,75 @@ internal sealed class DeclarationCache
         }
     }
 
-    /// <summary>The text of a member's declaration, where it was (offset, line and column: diagnostics carry all three).</summary>
-    private sealed record MemberText(string Path, int Start, LinePosition Position, string Text)
+    /// <summary>Where the spec points into source: its own location and its diagnostics'.</summary>
+    private static List<LocationInfo> Locations(DeclarationSpec spec)
     {
-        public static MemberText? From(SyntaxNode node, CompilationShape shape, CancellationToken cancellationToken)
+        var locations = new List<LocationInfo>();
+        if (spec.Location is { } location) locations.Add(location);
+        foreach (var diagnostic in spec.Diagnostics)
+        {
+            if (diagnostic.Location is { } at) locations.Add(at);
+        }
+        return locations;
+    }
+
+    /// <summary>
+    /// The text of a member's declaration, where it was (offset, line and column: diagnostics carry all three), and which
+    /// member of its file it is (-1 when the spec points into it, so that only the same position will do).
+    /// </summary>
+    private sealed record MemberText(string Path, int Start, LinePosition Position, string Text, int Ordinal)
+    {
+        public static MemberText? From(SyntaxNode node, CompilationShape shape, List<LocationInfo> locations, CancellationToken cancellationToken)
         {
             var tree = node.SyntaxTree;
             if (!ReferenceEquals(shape.Tree(tree.FilePath), tree)) return null;
             var text = tree.GetText(cancellationToken);
-            return new MemberText(tree.FilePath, node.SpanStart, text.Lines.GetLinePosition(node.SpanStart), text.ToString(node.Span));
+            bool located = locations.Exists(l => l.FilePath == tree.FilePath && node.FullSpan.IntersectsWith(l.Span));
+            int ordinal = located ? -1 : MemberIndex.Of(tree, cancellationToken).IndexOf(node);
+            return new MemberText(tree.FilePath, node.SpanStart, text.Lines.GetLinePosition(node.SpanStart), text.ToString(node.Span), ordinal);
         }
 
         public bool IsUnchangedIn(CompilationShape shape, CancellationToken cancellationToken)
         {
             if (shape.Tree(Path) is not { } tree) return false;
             var text = tree.GetText(cancellationToken);
-            if (Start + Text.Length > text.Length) return false;
+            if (TextAt(text, Start) && text.Lines.GetLinePosition(Start) == Position) return true;
+            // Moved by an edit above it: the same member of the file (the shape is equal, so the file declares the same
+            // members in the same order) with the same text binds the same way, and the spec holds no location in it.
+            if (Ordinal < 0) return false;
+            var members = MemberIndex.Of(tree, cancellationToken);
+            return Ordinal < members.Count && members[Ordinal].Span.Length == Text.Length && TextAt(text, members[Ordinal].SpanStart);
+        }
+
+        private bool TextAt(SourceText text, int start)
+        {
+            if (start + Text.Length > text.Length) return false;
             for (int i = 0; i < Text.Length; i++)
             {
-                if (text[Start + i] != Text[i]) return false;
+                if (text[start + i] != Text[i]) return false;
             }
-            return text.Lines.GetLinePosition(Start) == Position;
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// A file's member declarations (and the variables of its fields) in document order, once per tree: outside executable
+    /// code, so two trees of the same <see cref="CompilationShape"/> list the same members in the same order.
+    /// </summary>
+    private static class MemberIndex
+    {
+        private static readonly ConditionalWeakTable<SyntaxTree, List<SyntaxNode>> s_members = new();
+
+        public static List<SyntaxNode> Of(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            if (s_members.TryGetValue(tree, out var members)) return members;
+            members = [];
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax
+                or TypeDeclarationSyntax or BaseFieldDeclarationSyntax or VariableDeclarationSyntax))
+            {
+                if (node is MemberDeclarationSyntax or VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax }) members.Add(node);
+            }
+            return s_members.GetValue(tree, _ => members);
         }
     }
 }

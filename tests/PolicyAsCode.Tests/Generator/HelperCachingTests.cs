@@ -55,9 +55,10 @@ public class HelperCachingTests
     {
         // read_a, read_b, and the role attaching read_a.
         { "the body of a helper two declarations call", "Allow(S3.GetObject)", "Allow(S3.PutObject)", 3 },
-        // The same, and write_c: Write moved down, and what a declaration reads is compared with its position (locations
-        // of diagnostics are part of the output).
-        { "the body of a helper made longer, moving the helper below it", "Allow(S3.GetObject)", "Allow(S3.GetObject, S3.GetObjectAcl)", 4 },
+        // The same: Write and Prefix moved down, but unchanged, as the same members of the file, they are found where
+        // they went, so write_c is not evaluated again.
+        { "the body of a helper made longer, moving the helpers below it", "Allow(S3.GetObject)", "Allow(S3.GetObject, S3.GetObjectAcl)", 3 },
+        { "a line added above every helper, moving them all", "public static class Helpers\n{\n", "public static class Helpers\n{\n    // moved\n", 0 },
         { "the body of a helper one declaration calls", "Allow(S3.PutObject)", "Allow(S3.PutObject, S3.PutObjectAcl)", 1 },
         { "the body of a helper called by a helper", "=> \"in/*\"", "=> \"out/*\"", 1 },
         { "a method no declaration calls", "Unrelated() => 1", "Unrelated() => 2", 0 },

@@ -62,6 +62,30 @@ public class HelperDiagnosticsTests
                 Pac("PAC200", 0).WithMessage("'s_calls = 1' assigns to the field 's_calls': code evaluated at compile time may only give its own local variables a value with '='. (in 'Counted', evaluated for 'CountedPolicy')"),
                 Pac("PAC200", 1).WithMessage("'Console.WriteLine(\"building\")' calls 'Console.WriteLine', which cannot be run at compile time: a declaration may call its project's own static methods and local functions, the System.Linq operators Select, Where, SelectMany, Concat, Append, Prepend, Distinct, ToArray and ToList, the typed AWS members and the PolicyAsCode DSL. (in 'Logged', evaluated for 'LoggedPolicy')")).RunAsync();
 
+    // A helper shared by many declarations that cannot be evaluated is one problem in one place: reported once, on its
+    // expression, naming one of the declarations (the first analysed), not once per caller.
+    [Fact]
+    public Task SharedHelperThatCannotBeEvaluated_ReportsPAC200Once()
+        => new PolicyGeneratorTest("""
+            public static partial class P
+            {
+                static IdentityPolicy Logged(string bucket)
+                {
+                    {|#0:Console.WriteLine(bucket)|};
+                    return Policy.Identity().Allow(S3.GetObject).On(S3.Arn.Object(bucket, "*"));
+                }
+
+                [ManagedPolicy("a")]
+                public static IdentityPolicy A => Logged("a");
+
+                [ManagedPolicy("b")]
+                public static IdentityPolicy B => Logged("b");
+
+                [ManagedPolicy("c")]
+                public static IdentityPolicy C => Logged("c");
+            }
+            """).Expect(Pac("PAC200", 0)).RunAsync();
+
     [Fact]
     public Task HugeLinqChain_ReportsPAC200OnTheChainWithinTheStepBudget()
     {
