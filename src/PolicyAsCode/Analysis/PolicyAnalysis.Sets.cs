@@ -184,7 +184,7 @@ public static partial class PolicyAnalysis
                     if ((++steps & 1023) == 0 && token.IsCancellationRequested) return Verdict.Unknown("cancelled");
                     var request = new Request(principal, action, resource, context, resourceAccount);
                     if (!violates(request)) continue;
-                    var witness = Minimal(Readable(request, actionPatterns, resourceTrivial: false, violates), violates);
+                    var witness = Minimal(Readable(request, resourceTrivial: false, violates), violates);
                     if (!replay(witness))
                     {
                         throw new InvalidOperationException($"Analysis bug: the witness {Verdict.Describe(witness)} does not replay through the evaluator.");

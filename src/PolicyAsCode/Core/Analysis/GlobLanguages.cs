@@ -9,7 +9,8 @@ namespace PolicyAsCode.Analysis;
 /// </summary>
 /// <remarks>
 /// <para>All patterns form one NFA (one position per token; <c>*</c> loops and may be skipped); the subset construction
-/// is explored breadth-first over bitsets of positions. Only characters that some active position names as a literal
+/// is explored breadth-first, a state being the sorted array of its active positions (a few, of the thousands a
+/// service's patterns have). Only characters that some active position names as a literal
 /// lead to distinct successors; every other character moves the wildcards alone, so one fresh character stands for all
 /// of them, and each state has at most (active literals + 2) successors. Breadth-first order makes each representative a
 /// shortest string of its region.</para>
@@ -20,7 +21,7 @@ namespace PolicyAsCode.Analysis;
 /// <see cref="ArnPattern"/> matches them field by field: a pattern starting with <c>arn:</c> has its colons as field
 /// separators, and its wildcards in the first five fields do not match a colon, so the first five colons of a string
 /// it accepts are the ones <c>ArnFields</c> splits at; any other pattern is a plain glob over the whole string.</para>
-/// <para>netstandard2.0: no spans or BitOperations (the analyzer runs it). A state budget bounds the work; running out
+/// <para>netstandard2.0: no spans (the analyzer runs it). A state budget bounds the work; running out
 /// returns null, which callers turn into an <em>unknown</em> verdict.</para>
 /// </remarks>
 public static class GlobLanguages
@@ -84,106 +85,105 @@ public static class GlobLanguages
                 Add(Accept, '\0', false);
             }
         }
-        int words = (kinds.Count + 63) / 64;
-        int vectorWords = (languages.Count + 63) / 64;
         char fresh = FreshChar(literals, excluded);
         bool colonMoves = arn && literals.Contains(':');
         var kindOf = kinds.ToArray();
         var charOf = chars.ToArray();
         var colonExcluded = noColon.ToArray();
-        var acceptsOf = new int[languages.Count][];
-        for (int l = 0; l < languages.Count; l++) acceptsOf[l] = accepts[l].ToArray();
+        // The languages each accept position counts for.
+        var languagesOf = new Dictionary<int, List<int>>();
+        for (int l = 0; l < languages.Count; l++)
+        {
+            foreach (int a in accepts[l])
+            {
+                if (!languagesOf.TryGetValue(a, out var list)) languagesOf[a] = list = new List<int>();
+                if (list.Count == 0 || list[list.Count - 1] != l) list.Add(l);
+            }
+        }
 
-        var states = new List<ulong[]>();
+        // A state is the sorted array of its active positions: typically a few of the thousands a family has.
+        var states = new List<int[]>();
         var parents = new List<int>();
         var via = new List<char>();
-        var comparer = new BitsComparer();
-        var seen = new HashSet<ulong[]>(comparer);
-        var start = new ulong[words];
-        foreach (int s in starts) AddClosure(start, s);
+        var comparer = new IntsComparer();
+        var seen = new HashSet<int[]>(comparer);
+        var scratch = new List<int>();
+        foreach (int s in starts) AddClosure(scratch, s);
+        var start = Normalize(scratch);
         seen.Add(start);
         states.Add(start);
         parents.Add(-1);
         via.Add('\0');
-        var vectors = new HashSet<ulong[]>(comparer);
+        var vectors = new HashSet<int[]>(comparer);
         var result = new List<KeyValuePair<string, string>>();
         long all = languages.Count < 30 ? 1L << languages.Count : long.MaxValue;
         var moves = new List<long>();
-        var vector = new ulong[vectorWords];
-        var wild = new ulong[words];
-        var wildColon = new ulong[words];
-        var next = new ulong[words];
+        var members = new List<int>();
+        var wild = new List<int>();
+        var wildColon = new List<int>();
         for (int index = 0; index < states.Count; index++)
         {
             var state = states[index];
-            System.Array.Clear(vector, 0, vectorWords);
-            for (int l = 0; l < acceptsOf.Length; l++)
+            members.Clear();
+            foreach (int q in state)
             {
-                foreach (int a in acceptsOf[l])
-                {
-                    if ((state[a >> 6] & (1UL << (a & 63))) != 0)
-                    {
-                        vector[l >> 6] |= 1UL << (l & 63);
-                        break;
-                    }
-                }
+                if (kindOf[q] == Accept && languagesOf.TryGetValue(q, out var list)) members.AddRange(list);
             }
-            if (!vectors.Contains(vector))
+            var vector = Normalize(members);
+            if (vectors.Add(vector))
             {
-                vectors.Add((ulong[])vector.Clone());
                 result.Add(new KeyValuePair<string, string>(Word(index), Text(vector, languages.Count)));
                 if (vectors.Count == all) break;
             }
+            if (state.Length == 0) continue;
 
-            System.Array.Clear(wild, 0, words);
-            if (colonMoves) System.Array.Clear(wildColon, 0, words);
+            wild.Clear();
+            wildColon.Clear();
             moves.Clear();
-            bool dead = true;
-            for (int w = 0; w < words; w++)
+            foreach (int q in state)
             {
-                ulong bits = state[w];
-                while (bits != 0)
+                switch (kindOf[q])
                 {
-                    int q = (w << 6) + TrailingZeros(bits);
-                    bits &= bits - 1;
-                    dead = false;
-                    switch (kindOf[q])
-                    {
-                        case Star:
-                            AddClosure(wild, q);
-                            if (colonMoves && !colonExcluded[q]) AddClosure(wildColon, q);
-                            break;
-                        case Question:
-                            AddClosure(wild, q + 1);
-                            if (colonMoves && !colonExcluded[q]) AddClosure(wildColon, q + 1);
-                            break;
-                        case Literal:
-                            // (character, target) packed so that sorting groups the moves by character.
-                            if (charOf[q] != excluded) moves.Add(((long)charOf[q] << 32) | (uint)(q + 1));
-                            break;
-                    }
+                    case Star:
+                        AddClosure(wild, q);
+                        if (colonMoves && !colonExcluded[q]) AddClosure(wildColon, q);
+                        break;
+                    case Question:
+                        AddClosure(wild, q + 1);
+                        if (colonMoves && !colonExcluded[q]) AddClosure(wildColon, q + 1);
+                        break;
+                    case Literal:
+                        // (character, target) packed so that sorting groups the moves by character.
+                        if (charOf[q] != excluded) moves.Add(((long)charOf[q] << 32) | (uint)(q + 1));
+                        break;
                 }
             }
-            if (dead) continue;
-            if (!Visit(wild, fresh)) return null;
+            scratch.Clear();
+            scratch.AddRange(wild);
+            if (!Visit(fresh)) return null;
             moves.Sort();
             bool colonNamed = false;
             for (int m = 0; m < moves.Count;)
             {
                 char c = (char)(moves[m] >> 32);
                 colonNamed |= c == ':';
-                System.Array.Copy(c == ':' && colonMoves ? wildColon : wild, next, words);
-                for (; m < moves.Count && (char)(moves[m] >> 32) == c; m++) AddClosure(next, (int)(moves[m] & 0xFFFFFFFF));
-                if (!Visit(next, c)) return null;
+                scratch.Clear();
+                scratch.AddRange(c == ':' && colonMoves ? wildColon : wild);
+                for (; m < moves.Count && (char)(moves[m] >> 32) == c; m++) AddClosure(scratch, (int)(moves[m] & 0xFFFFFFFF));
+                if (!Visit(c)) return null;
             }
-            if (colonMoves && !colonNamed && !Visit(wildColon, ':')) return null;
-
-            bool Visit(ulong[] candidate, char c)
+            if (colonMoves && !colonNamed)
             {
-                if (seen.Contains(candidate)) return true;
-                var copy = (ulong[])candidate.Clone();
-                seen.Add(copy);
-                states.Add(copy);
+                scratch.Clear();
+                scratch.AddRange(wildColon);
+                if (!Visit(':')) return null;
+            }
+
+            bool Visit(char c)
+            {
+                var next = Normalize(scratch);
+                if (!seen.Add(next)) return true;
+                states.Add(next);
                 parents.Add(index);
                 via.Add(c);
                 return states.Count <= maxStates;
@@ -198,11 +198,11 @@ public static class GlobLanguages
             noColon.Add(colonNotMatched);
         }
 
-        void AddClosure(ulong[] set, int q)
+        void AddClosure(List<int> set, int q)
         {
             while (true)
             {
-                set[q >> 6] |= 1UL << (q & 63);
+                set.Add(q);
                 if (kinds[q] != Star) return;
                 q++;
             }
@@ -216,10 +216,29 @@ public static class GlobLanguages
         }
     }
 
-    private static string Text(ulong[] vector, int count)
+    /// <summary>The sorted distinct values of <paramref name="values"/> (which it sorts in place).</summary>
+    private static int[] Normalize(List<int> values)
+    {
+        values.Sort();
+        int distinct = 0;
+        for (int i = 0; i < values.Count; i++)
+        {
+            if (i == 0 || values[i] != values[i - 1]) distinct++;
+        }
+        var result = new int[distinct];
+        int k = 0;
+        for (int i = 0; i < values.Count; i++)
+        {
+            if (i == 0 || values[i] != values[i - 1]) result[k++] = values[i];
+        }
+        return result;
+    }
+
+    private static string Text(int[] members, int count)
     {
         var text = new char[count];
-        for (int l = 0; l < count; l++) text[l] = (vector[l >> 6] & (1UL << (l & 63))) != 0 ? '1' : '0';
+        for (int l = 0; l < count; l++) text[l] = '0';
+        foreach (int l in members) text[l] = '1';
         return new string(text);
     }
 
@@ -235,21 +254,9 @@ public static class GlobLanguages
         }
     }
 
-    private static int TrailingZeros(ulong bits)
+    private sealed class IntsComparer : IEqualityComparer<int[]>
     {
-        int n = 0;
-        if ((bits & 0xFFFFFFFFUL) == 0) { n += 32; bits >>= 32; }
-        if ((bits & 0xFFFFUL) == 0) { n += 16; bits >>= 16; }
-        if ((bits & 0xFFUL) == 0) { n += 8; bits >>= 8; }
-        if ((bits & 0xFUL) == 0) { n += 4; bits >>= 4; }
-        if ((bits & 0x3UL) == 0) { n += 2; bits >>= 2; }
-        if ((bits & 0x1UL) == 0) n += 1;
-        return n;
-    }
-
-    private sealed class BitsComparer : IEqualityComparer<ulong[]>
-    {
-        public bool Equals(ulong[]? x, ulong[]? y)
+        public bool Equals(int[]? x, int[]? y)
         {
             if (x!.Length != y!.Length) return false;
             for (int i = 0; i < x.Length; i++)
@@ -259,11 +266,11 @@ public static class GlobLanguages
             return true;
         }
 
-        public int GetHashCode(ulong[] bits)
+        public int GetHashCode(int[] values)
         {
-            ulong h = 14695981039346656037UL;
-            foreach (ulong w in bits) h = (h ^ w) * 1099511628211UL;
-            return (int)(h ^ (h >> 32));
+            uint h = 2166136261;
+            foreach (int v in values) h = (h ^ (uint)v) * 16777619;
+            return (int)h;
         }
     }
 }

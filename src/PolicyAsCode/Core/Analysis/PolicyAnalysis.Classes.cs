@@ -50,11 +50,12 @@ public static partial class PolicyAnalysis
     /// Enumerates the representative requests class by class and returns the first violating one (made readable and
     /// minimal, and replayed) as the witness, or holds. <paramref name="actionScope"/>: action patterns of the check's
     /// scope (when nonempty, a request outside them never violates); <paramref name="resourceScope"/>: resource patterns
-    /// the check itself reads (added to every class's patterns).
+    /// the check itself reads (added to every class's patterns); <paramref name="callers"/>, when given, the callers
+    /// that can violate at all (the others are not enumerated).
     /// </summary>
     private static Verdict Search(IReadOnlyList<PolicyDocument> policies, IReadOnlyList<string> actionScope,
         IReadOnlyList<string> resourceScope, bool identity, AnalysisOptions? options, Func<Request, bool> violates,
-        Func<Request, bool> replay, string holds, string fails)
+        Func<Request, bool> replay, string holds, string fails, Func<string?, bool>? callers = null)
     {
         options ??= AnalysisOptions.Default;
         var token = options.CancellationToken;
@@ -65,9 +66,10 @@ public static partial class PolicyAnalysis
         {
             foreach (var statement in policy.Statements.Items) statements.Add(new ScopedStatement(policy, statement));
         }
-        var classes = ActionClasses(statements, actionScope, options.MaxAutomatonStates, out var actionPatterns);
+        var classes = ActionClasses(statements, actionScope, options.MaxAutomatonStates);
         if (classes is null) return Verdict.Unknown($"the action patterns need more than {options.MaxAutomatonStates} automaton states");
         var principals = identity ? [null] : PrincipalRepresentatives(policies);
+        if (callers is not null) principals = principals.Where(callers).ToArray();
 
         // Plan every class first, so that the bound is checked before anything is evaluated.
         var resourcesByPatterns = new Dictionary<string, List<string>?>(StringComparer.Ordinal);
@@ -122,7 +124,7 @@ public static partial class PolicyAnalysis
                     if ((++steps & 1023) == 0 && token.IsCancellationRequested) return Verdict.Unknown("cancelled");
                     var request = new Request(principal, action, resource, context);
                     if (!violates(request)) continue;
-                    var witness = Minimal(Readable(request, actionPatterns, resources is null, violates), violates);
+                    var witness = Minimal(Readable(request, resources is null, violates), violates);
                     if (!replay(witness))
                     {
                         throw new InvalidOperationException($"Analysis bug: the witness {Verdict.Describe(witness)} does not replay through the evaluator.");
@@ -152,13 +154,12 @@ public static partial class PolicyAnalysis
     /// The work is the sum over services of their own patterns and the cross-service statements, not a product over
     /// the hundreds of services <c>ReadOnlyAccess</c> names.
     /// </remarks>
-    private static List<ActionClass>? ActionClasses(List<ScopedStatement> statements, IReadOnlyList<string> scope, int maxStates, out List<string> patterns)
+    private static List<ActionClass>? ActionClasses(List<ScopedStatement> statements, IReadOnlyList<string> scope, int maxStates)
     {
         // Owner -1 is the scope.
         var elements = new List<(int Owner, IReadOnlyList<string> Patterns)>();
         for (int i = 0; i < statements.Count; i++) elements.Add((i, statements[i].Statement.Action.Values.Items));
         if (scope.Count > 0) elements.Add((-1, scope));
-        patterns = elements.SelectMany(e => e.Patterns).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
         var byService = new SortedDictionary<string, Dictionary<int, List<string>>>(StringComparer.OrdinalIgnoreCase);
         var cross = new Dictionary<int, List<string>>();

@@ -1,5 +1,4 @@
 using PolicyAsCode.Catalogue;
-using System.Text;
 
 namespace PolicyAsCode.Analysis;
 
@@ -125,10 +124,14 @@ public static partial class PolicyAnalysis
             request => IsOutsider(request) && prepared.Decide(request) == Decision.Allow,
             request => IsOutsider(request) && new PreparedPolicy(policy).Decide(request) == Decision.Allow,
             "no anonymous caller and no principal outside the accounts the policy names is allowed",
-            "a caller outside every account the policy names is allowed");
+            "a caller outside every account the policy names is allowed",
+            callers: principal => principal is null || PrincipalAccountOf(principal) == FreshAccount);
     }
 
     private static bool IsOutsider(Request request) => request.Principal is null || request.PrincipalAccount == FreshAccount;
+
+    /// <summary>The account of a representative caller, as <see cref="Request.PrincipalAccount"/> reads it.</summary>
+    private static string? PrincipalAccountOf(string principal) => new Request(principal, "sts:GetCallerIdentity", "*").PrincipalAccount;
 
     private static bool HasPrincipals(PolicyDocument policy) => policy.Statements.Items.Any(s => s.Principal is not null);
 
@@ -432,18 +435,17 @@ public static partial class PolicyAnalysis
     }
 
     /// <summary>
-    /// Replaces the automaton's action by a catalogue action with the same signature over every action pattern (so the
-    /// same decisions) when one exists; keeps the request otherwise.
+    /// Replaces the automaton's action by a catalogue action (of its service when the catalogue knows the service) for
+    /// which the request still violates, when one exists; keeps the request otherwise. Any such request is a witness;
+    /// trying the catalogue's actions costs one decision each, not a match against every pattern of the policies.
     /// </summary>
-    private static Request Readable(Request request, List<string> actionPatterns, bool resourceTrivial, Func<Request, bool> violates)
+    private static Request Readable(Request request, bool resourceTrivial, Func<Request, bool> violates)
     {
         if (ServiceCatalogue.Default.TryGetAction(request.Action, out var exact))
         {
             var canonical = Rebuild(request, exact.FullName, resourceTrivial ? TrivialResource(exact.FullName) : request.Resource, Given(request));
             return violates(canonical) ? canonical : request;
         }
-        var compiled = actionPatterns.Distinct(StringComparer.OrdinalIgnoreCase).Select(ActionMatcher.CompilePattern).ToArray();
-        string signature = Signature(compiled, request.Action);
         int colon = request.Action.IndexOf(':');
         IEnumerable<ServiceInfo> services = colon > 0 && ServiceCatalogue.Default.TryGetService(request.Action.Substring(0, colon), out var known)
             ? [known] : ServiceCatalogue.Default.Services;
@@ -452,7 +454,6 @@ public static partial class PolicyAnalysis
             foreach (var info in service.Actions.Items)
             {
                 string name = info.FullName;
-                if (Signature(compiled, name) != signature) continue;
                 var candidate = Rebuild(request, name, resourceTrivial ? TrivialResource(name) : request.Resource, Given(request));
                 if (violates(candidate)) return candidate;
             }
@@ -484,12 +485,5 @@ public static partial class PolicyAnalysis
             else context[key] = values;
         }
         return request;
-    }
-
-    private static string Signature(GlobPattern[] patterns, string action)
-    {
-        var sb = new StringBuilder(patterns.Length);
-        foreach (var p in patterns) sb.Append(p.IsMatch(action, 0, action.Length, null) ? '1' : '0');
-        return sb.ToString();
     }
 }
