@@ -126,6 +126,11 @@ public static partial class Mistakes
     [ResourcePolicy("pac109_bucket_open_to_everyone")]
     public static ResourcePolicy Pac109 => Policy.Resource().Allow(S3.GetObject).For(Principal.Everyone).On(S3.Arn.Object("public-site", "*"));
 
+    // A property the declaration states and its policy breaks: the analyzer proves it fails and prints the request.
+    [ManagedPolicy("pac400_property_fails")]
+    [NeverAllows("s3:DeleteBucket")]
+    public static IdentityPolicy Pac400 => Policy.Identity().Allow(S3.DeleteBucket).On(S3.Arn.Bucket("scratch"));
+
     [ManagedPolicy("pac300_string_action_with_a_typed_member")]
     public static IdentityPolicy Pac300 => Policy.Identity().Allow("s3:GetObject").On(S3.Arn.Object("my-bucket", "*"));
 }

@@ -242,7 +242,9 @@ internal static class PropertyChecks
     private static Outcome Run((int TimeoutMs, int MaxRequests) budget, CancellationToken cancellationToken, Func<AnalysisOptions, Verdict> check)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(budget.TimeoutMs);
+        // 0 ms gives every check no time at all (each answers PAC401): a way to see which properties a build states.
+        if (budget.TimeoutMs == 0) timeout.Cancel();
+        else timeout.CancelAfter(budget.TimeoutMs);
         var verdict = check(new AnalysisOptions { MaxRequests = budget.MaxRequests, CancellationToken = timeout.Token });
         cancellationToken.ThrowIfCancellationRequested();
         return Outcome.Of(verdict, timeout.IsCancellationRequested, budget.TimeoutMs);
@@ -251,10 +253,10 @@ internal static class PropertyChecks
     private static (int TimeoutMs, int MaxRequests) Budget(SymbolAnalysisContext context, SyntaxTree tree)
     {
         var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree);
-        return (Read(options, TimeoutKey, DefaultTimeoutMs), Read(options, MaxRequestsKey, DefaultMaxRequests));
+        return (Read(options, TimeoutKey, DefaultTimeoutMs, 0), Read(options, MaxRequestsKey, DefaultMaxRequests, 1));
 
-        static int Read(AnalyzerConfigOptions options, string key, int fallback)
-            => options.TryGetValue(key, out var text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n > 0 ? n : fallback;
+        static int Read(AnalyzerConfigOptions options, string key, int fallback, int least)
+            => options.TryGetValue(key, out var text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n >= least ? n : fallback;
     }
 
     /// <summary>The single document of a policy declaration.</summary>

@@ -56,14 +56,14 @@ public sealed class KnownAnswerTests
     }
 
     [Fact]
-    public void ConditionsAndVariablesAreUnknownNeverHolds()
+    public void DerivedKeysAndVariablesAreUnknownNeverHolds()
     {
         var conditioned = PolicyJson.Parse("""
-            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-1"}}}]}
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*","Condition":{"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::111122223333:role/*"}}}]}
             """);
         var verdict = PolicyAnalysis.NoPublicAccess(conditioned);
         Assert.Equal(VerdictKind.Unknown, verdict.Kind);
-        Assert.Contains("Condition", verdict.Reason);
+        Assert.Contains("aws:PrincipalArn", verdict.Reason);
         var variable = PolicyJson.Parse("""
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:::home/${aws:username}/*"}]}
             """);

@@ -108,6 +108,18 @@ public class PropertyCheckTests
         .Expect(At("PAC401", DiagnosticSeverity.Warning, 0, "NeverAllows(\"s3:DeleteObject\") is not proved: the condition keys need more than 2 contexts; it is not passed (raise the budget with policyascode_property_timeout_ms or policyascode_property_max_requests in .editorconfig, or check it with pac check)")).RunAsync();
 
     [Fact]
+    public Task ACheckOutOfTime_IsReportedAsNotProved_AndAGoldenRequestNeedsNoBudget() => new PolicyAnalyzerTest("""
+        public static class Team
+        {
+            [ResourcePolicy("shared")]
+            [{|#0:NoPublicAccess|}]
+            [Allows("s3:GetObject", "arn:aws:s3:::r/k", Principal = "444455556666")]
+            public static ResourcePolicy Shared => Policy.Resource().Allow(S3.GetObject).For(Principal.Account("444455556666")).On(S3.Arn.Object("r", "*"));
+        }
+        """).WithEditorConfig("root = true\n[*]\npolicyascode_property_timeout_ms = 0\n")
+        .Expect(At("PAC401", DiagnosticSeverity.Warning, 0, "NoPublicAccess is not proved: the check ran out of its time budget (0 ms); it is not passed (raise the budget with policyascode_property_timeout_ms or policyascode_property_max_requests in .editorconfig, or check it with pac check)")).RunAsync();
+
+    [Fact]
     public Task PropertiesWhereTheyMeanNothing_AreReported() => new PolicyAnalyzerTest("""
         public static class Team
         {

@@ -45,6 +45,12 @@ public sealed class CheckCommandTests : IDisposable
           "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-1234567890"}}}]}
         """;
 
+    // aws:PrincipalArn is derived from the caller, which the engine does not decide yet.
+    private const string PrincipalArnScopedBucket = """
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::my-bucket/*",
+          "Condition": {"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::111122223333:role/*"}}}]}
+        """;
+
     private readonly TempDirectory _dir = new();
 
     public void Dispose() => _dir.Dispose();
@@ -295,15 +301,25 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_bucket_limited_to_the_organization_holds_and_exits_0()
+    {
+        // IAM Access Analyzer: a condition on aws:PrincipalOrgID with the owner's organization limits access to it.
+        var result = Check("no-public-access", "--policy", _dir.Write("org.json", OrgScopedBucket));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("no-public-access: 1 holds, 0 fails, 0 unknown.", result.StdoutLines[^1]);
+    }
+
+    [Fact]
     public void An_unknown_verdict_prints_the_reason_and_exits_2_never_0()
     {
-        string policy = _dir.Write("org.json", OrgScopedBucket);
+        string policy = _dir.Write("arn.json", PrincipalArnScopedBucket);
 
         var result = Check("no-public-access", "--policy", policy);
         var sarif = Check("no-public-access", "--policy", policy, "--format", "sarif");
 
         Assert.Equal(Pac.BadInput, result.ExitCode);
-        Assert.Contains("no-public-access unknown: the condition on aws:PrincipalOrgID", result.StdoutLines[0]);
+        Assert.Contains("no-public-access unknown: statement #0: the condition ArnLike on aws:PrincipalArn", result.StdoutLines[0]);
         Assert.Equal("no-public-access: 0 holds, 0 fails, 1 unknown.", result.StdoutLines[^1]);
         using var log = JsonDocument.Parse(sarif.Stdout);
         var entry = Assert.Single(log.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray());

@@ -18,7 +18,7 @@ public class OpenResourcePolicyRuleTests
     [InlineData("{\"AWS\": [\"111122223333\", \"*\"]}")]
     public void AllowToEveryoneWithoutACondition_ReportsPAC109(string principal)
         => RuleAssert.Reports(Bucket(principal), "PAC109", FindingSeverity.Warning, "$.Statement[0].Principal",
-            ["Anyone can use this statement", "no condition limits the caller"]);
+            ["Anyone can use this statement", "this request is allowed: principal ", "action s3:GetObject, resource arn:aws:s3:::my-bucket/"]);
 
     [Fact]
     public void AllowToEveryoneWithAConditionThatDoesNotLimitTheCaller_ReportsPAC109()
@@ -35,6 +35,35 @@ public class OpenResourcePolicyRuleTests
     {
         string op = key == "aws:SourceIp" ? "IpAddress" : key == "aws:SourceArn" ? "ArnEquals" : "StringEquals";
         RuleAssert.DoesNotReport(Bucket("\"*\"", $$$""", "Condition": {"{{{op}}}": {"{{{key}}}": "{{{value}}}"}}"""), "PAC109");
+    }
+
+    // The exact check (the no-public-access analysis) decides what the syntactic form could not.
+    [Fact]
+    public void AllowToEveryoneFromAnyAddress_ReportsPAC109WithTheCallerThatGetsIn()
+        => RuleAssert.Reports(Bucket("\"*\"", ", \"Condition\": {\"IpAddress\": {\"aws:SourceIp\": \"0.0.0.0/0\"}}"), "PAC109", FindingSeverity.Warning,
+            "$.Statement[0].Principal", ["this request is allowed: principal (anonymous), action s3:GetObject, resource arn:aws:s3:::my-bucket/, context aws:SourceIp="]);
+
+    [Fact]
+    public void AllowToEveryoneWithAWildcardAccount_ReportsPAC109()
+        => RuleAssert.Reports(Bucket("\"*\"", ", \"Condition\": {\"StringLike\": {\"aws:SourceAccount\": \"1111*\"}}"), "PAC109", FindingSeverity.Warning,
+            "$.Statement[0].Principal", ["context aws:SourceAccount=1111"]);
+
+    [Fact]
+    public void AllowToEveryoneDeniedOutsideTheOrganization_DoesNotReportPAC109()
+    {
+        string json = Policy(
+            """{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::my-bucket/*"}""",
+            """{"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "arn:aws:s3:::my-bucket/*", "Condition": {"StringNotEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}}}""");
+        RuleAssert.DoesNotReport(Validate(json, PolicyKind.Resource), "PAC109");
+    }
+
+    [Fact]
+    public void WhenTheExactCheckCannotDecide_TheSyntacticFormReportsAndSaysSo()
+    {
+        // A policy variable in a condition value is outside what the engine decides today.
+        var finding = RuleAssert.Reports(Bucket("\"*\"", ", \"Condition\": {\"StringLike\": {\"s3:prefix\": \"${aws:username}/*\"}}"), "PAC109", FindingSeverity.Warning,
+            "$.Statement[0].Principal", ["no condition limits the caller", "The exact public-access check could not decide this policy: "]);
+        Assert.Contains("policy variable", finding.Message);
     }
 
     [Fact]

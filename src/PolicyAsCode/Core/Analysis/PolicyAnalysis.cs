@@ -103,26 +103,20 @@ public static partial class PolicyAnalysis
     /// <remarks>
     /// Follows IAM Access Analyzer's meaning of public access: a Principal of <c>*</c> (or <c>{"AWS": "*"}</c>), or a
     /// NotPrincipal, that lets an unknown account's principals in. Callers from the accounts the policy names
-    /// (cross-account but not public) are not reported; service and federated principals are not modelled yet.
+    /// (cross-account but not public) are not reported; service and federated principals are not modelled yet. An
+    /// outside caller never has a value the policy names exactly for a zone-of-trust key (<c>aws:PrincipalOrgID</c>,
+    /// <c>aws:SourceAccount</c>, <c>aws:SourceVpce</c>, ...: see <see cref="ZoneOfTrustKeys"/>), so a condition
+    /// requiring one limits access to the owner; a wildcard value does not (it can match values of others).
     /// </remarks>
     public static Verdict NoPublicAccess(PolicyDocument policy, AnalysisOptions? options = null)
     {
-        foreach (var statement in policy.Statements.Items)
-        {
-            foreach (var condition in statement.Conditions.Items)
-            {
-                // Access Analyzer counts these as limiting access to a zone of trust; what they mean for an outside
-                // caller (is it in the organization?) is not modelled, so the answer would be wrong either way.
-                if (condition.Key.StartsWith("aws:PrincipalOrg", StringComparison.OrdinalIgnoreCase) || condition.Key.StartsWith("aws:Source", StringComparison.OrdinalIgnoreCase))
-                {
-                    return Verdict.Unknown($"the condition on {condition.Key} limits callers in a way this check does not model yet (a Condition the public check cannot decide)");
-                }
-            }
-        }
+        // An outside caller cannot present the owner's organization, accounts, source ARNs or VPCs as its own
+        // (Access Analyzer's zone of trust; PolicyAnalysis.ZoneOfTrust.cs).
+        var trusted = ZoneOfTrust(policy);
         var prepared = new PreparedPolicy(policy);
         return Search([policy], [], [], identity: false, options,
-            request => IsOutsider(request) && prepared.Decide(request) == Decision.Allow,
-            request => IsOutsider(request) && new PreparedPolicy(policy).Decide(request) == Decision.Allow,
+            request => IsOutsider(request) && !trusted(request) && prepared.Decide(request) == Decision.Allow,
+            request => IsOutsider(request) && !trusted(request) && new PreparedPolicy(policy).Decide(request) == Decision.Allow,
             "no anonymous caller and no principal outside the accounts the policy names is allowed",
             "a caller outside every account the policy names is allowed",
             callers: principal => principal is null || PrincipalAccountOf(principal) == FreshAccount);

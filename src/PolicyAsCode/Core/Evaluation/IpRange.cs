@@ -18,6 +18,9 @@ internal readonly struct IpRange
         _family = family;
     }
 
+    /// <summary>The number of leading bits the range fixes (32 or 128 for a single address).</summary>
+    public int PrefixLength => _prefixLength;
+
     public static bool TryParse(string text, out IpRange range)
     {
         range = default;

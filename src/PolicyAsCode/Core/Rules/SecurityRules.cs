@@ -1,7 +1,7 @@
 namespace PolicyAsCode.Rules;
 
 /// <summary>Grants that are valid but dangerous (IAM User Guide, "Security best practices in IAM"; Access Analyzer's security warnings).</summary>
-internal static class SecurityRules
+internal static partial class SecurityRules
 {
     public static void Check(RuleContext context)
     {
@@ -9,6 +9,8 @@ internal static class SecurityRules
         // Service control policies and boundaries cap permissions; "Allow *" there grants nothing by itself.
         bool grants = kind is PolicyKind.Identity or PolicyKind.Resource or PolicyKind.SessionPolicy or PolicyKind.Trust;
         var statements = context.Document.Statements;
+        // PAC109 decides the whole policy at once, exactly (SecurityRules.PublicAccess.cs).
+        if (kind == PolicyKind.Resource) CheckPublicResourcePolicy(context);
         for (int i = 0; i < statements.Count; i++)
         {
             var statement = statements[i];
@@ -19,7 +21,6 @@ internal static class SecurityRules
                 CheckForAllValues(context, statement, i);
                 continue;
             }
-            if (kind == PolicyKind.Resource) CheckOpenResourcePolicy(context, statement, i);
             if (!grants) continue;
             var action = statement.Action;
             var resource = statement.Resource;
@@ -124,12 +125,17 @@ internal static class SecurityRules
     /// service allows them). An Allow for every principal with no condition on who calls (organization, account, source
     /// ARN or account, VPC or endpoint, IP) makes the resource public.
     /// </summary>
-    private static void CheckOpenResourcePolicy(RuleContext context, Statement statement, int i)
+    /// <remarks>
+    /// The syntactic form, used when the exact check (<see cref="CheckPublicResourcePolicy"/>) answers unknown: whether
+    /// the Allow statement names every principal and no condition on a caller-limiting key.
+    /// </remarks>
+    private static bool OpenToEveryone(Statement statement, out PrincipalElement? principal)
     {
-        if (statement.Principal is not { IsNot: false } principal) return;
+        principal = statement.Effect == Effect.Allow ? statement.Principal : null;
+        if (principal is not { IsNot: false }) return false;
         bool open = principal.IsWildcard || principal.Ids.Any(id => id.Type == PrincipalType.Aws && id.Value == "*");
-        if (!open || s_principalLimitingKeys.Concat(s_callerLimitingKeys).Any(key => HasCondition(statement, key))) return;
-        context.Report(PolicyRules.OpenResourcePolicy, Locations.PrincipalElement(i, principal),
-            "Anyone can use this statement, including anonymous callers where the service allows them: the resource-based policy allows every principal and no condition limits the caller (such as aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceArn, aws:SourceAccount, aws:SourceVpce or aws:SourceIp). Name the principals, or add such a condition.");
+        return open;
     }
+
+    private static bool LimitedByCondition(Statement statement) => s_principalLimitingKeys.Concat(s_callerLimitingKeys).Any(key => HasCondition(statement, key));
 }
