@@ -13,11 +13,12 @@ namespace PolicyAsCode.Analysis;
 /// product) through the evaluator itself (<see cref="PreparedPolicy"/>) decides every request. A check that finds no
 /// violating representative has proved that none exists; a violating one is the witness, which is replayed through a
 /// freshly prepared evaluator before it is reported.</para>
-/// <para>The fragment decided today: Action/NotAction, Resource/NotResource with <c>*</c>, six-field ARN patterns and
-/// no policy variables, single-valued String(Not)Equals/String(Not)Like/Null conditions with or without IfExists,
-/// explicit Deny over Allow, Principal/NotPrincipal for <see cref="NoPublicAccess"/>. A policy
-/// outside it (a Condition block, a variable in a resource, a non-ARN resource pattern) gets
-/// <see cref="VerdictKind.Unknown"/> with the reason: never a wrong <em>holds</em>.</para>
+/// <para>The fragment decided (docs/analysis.md, "Exact fragment and bounds"): Action/NotAction, Resource/NotResource
+/// with <c>*</c> and six-field ARN patterns, every condition operator family with IfExists and ForAllValues/ForAnyValue,
+/// multi-valued keys, explicit Deny over Allow, Principal/NotPrincipal, and with the callers fixed the keys and policy
+/// variables derived from the caller. A policy outside it (a variable naming a key the request gives, a non-ARN
+/// resource pattern, two operator families on one key) gets <see cref="VerdictKind.Unknown"/> with the reason: never a
+/// wrong <em>holds</em>.</para>
 /// </remarks>
 public static partial class PolicyAnalysis
 {
